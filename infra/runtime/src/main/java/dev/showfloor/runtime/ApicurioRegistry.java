@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +24,13 @@ import java.util.stream.Stream;
 public final class ApicurioRegistry implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    public record Settings(int httpPort, int managementPort, String heap) {
+    /**
+     * @param storageFile H2 database file that keeps schemas across restarts, or null for in-memory storage
+     *                    (fine for tests: ids stay valid only as long as the process lives)
+     */
+    public record Settings(int httpPort, int managementPort, String heap, Path storageFile) {
         public static Settings onFreePorts(String heap) {
-            return new Settings(FreePorts.pick(), FreePorts.pick(), heap);
+            return new Settings(FreePorts.pick(), FreePorts.pick(), heap, null);
         }
     }
 
@@ -39,14 +44,19 @@ public final class ApicurioRegistry implements AutoCloseable {
 
     public static ApicurioRegistry start(Path workDir, Settings settings, ChildJvm.Lifetime lifetime) {
         Path runnerJar = unpackedDistribution().resolve("quarkus-run.jar");
-        List<String> jvmArgs = List.of(
+        List<String> jvmArgs = new ArrayList<>(List.of(
                 "-Xms64m", "-Xmx" + settings.heap(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dquarkus.http.host=" + FreePorts.LOOPBACK,
                 "-Dquarkus.http.port=" + settings.httpPort(),
                 "-Dquarkus.management.host=" + FreePorts.LOOPBACK,
                 "-Dquarkus.management.port=" + settings.managementPort(),
                 "-Dquarkus.log.level=WARN",
-                "-Dquarkus.log.category.\"io.quarkus\".level=INFO");
+                "-Dquarkus.log.category.\"io.quarkus\".level=INFO"));
+        if (settings.storageFile() != null) {
+            // WRITE_DELAY=0: a registry killed right after registering a schema must still know it on restart.
+            jvmArgs.add("-Dapicurio.datasource.url=jdbc:h2:file:" + settings.storageFile().toAbsolutePath()
+                    + ";WRITE_DELAY=0");
+        }
         try {
             Files.createDirectories(workDir);
         } catch (IOException e) {

@@ -9,6 +9,11 @@ public final class Await {
     private Await() {
     }
 
+    public static void until(String what, Duration timeout, BooleanSupplier condition) {
+        until(what, timeout, condition, () -> null);
+    }
+
+    /** As {@link #until(String, Duration, BooleanSupplier)}, failing fast once {@code failureIfDead} says why. */
     public static void until(String what, Duration timeout, BooleanSupplier condition, Supplier<String> failureIfDead) {
         long deadline = System.nanoTime() + timeout.toNanos();
         long pauseMillis = 50;

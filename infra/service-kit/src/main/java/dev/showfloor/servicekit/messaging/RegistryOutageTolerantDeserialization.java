@@ -1,0 +1,53 @@
+package dev.showfloor.servicekit.messaging;
+
+import io.smallrye.common.annotation.Identifier;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.DeserializationFailureHandler;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.time.Duration;
+import org.apache.kafka.common.header.Headers;
+import org.jboss.logging.Logger;
+
+/**
+ * Retries deserialization for as long as the schema registry is unreachable, so a registry outage pauses
+ * consumption (readiness is DOWN meanwhile) instead of killing the channel or dropping records. Records that
+ * fail for any other reason are handed on as failures, which the channel's dead-letter strategy takes.
+ *
+ * <p>Use with {@code mp.messaging.incoming.<channel>.value-deserialization-failure-handler=registry-outage-tolerant}.
+ */
+@ApplicationScoped
+@Identifier(RegistryOutageTolerantDeserialization.NAME)
+public class RegistryOutageTolerantDeserialization implements DeserializationFailureHandler<Object> {
+    public static final String NAME = "registry-outage-tolerant";
+    private static final Logger LOG = Logger.getLogger(RegistryOutageTolerantDeserialization.class);
+
+    @Override
+    public Object decorateDeserialization(Uni<Object> deserialization, String topic, boolean isKey,
+                                          String deserializer, byte[] data, Headers headers) {
+        return deserialization
+                .onFailure(RegistryOutageTolerantDeserialization::registryUnreachable)
+                .invoke(failure -> LOG.warnf("schema registry unreachable while reading %s (%s); retrying", topic,
+                        failure.getMessage()))
+                .onFailure(RegistryOutageTolerantDeserialization::registryUnreachable)
+                .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely()
+                .onFailure().recoverWithItem(failure -> handleDeserializationFailure(topic, isKey, deserializer, data,
+                        failure instanceof Exception e ? e : new RuntimeException(failure), headers))
+                .await().indefinitely();
+    }
+
+    /** Connection refused, reset or closed on the way to the registry: a transient condition. */
+    static boolean registryUnreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            String type = cause.getClass().getName();
+            if (cause instanceof IOException || type.endsWith("HttpClosedException")
+                    || type.endsWith("ConnectTimeoutException")) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+}

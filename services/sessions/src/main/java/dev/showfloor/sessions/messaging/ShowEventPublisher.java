@@ -1,0 +1,45 @@
+package dev.showfloor.sessions.messaging;
+
+import dev.showfloor.events.common.Envelope;
+import dev.showfloor.events.sessions.ShowEvent;
+import dev.showfloor.events.sessions.ShowScheduled;
+import dev.showfloor.sessions.domain.Show;
+import io.smallrye.reactive.messaging.kafka.Record;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Emitter;
+
+/** Writes show events, keyed by show id so each show's history stays in order. */
+@ApplicationScoped
+public class ShowEventPublisher {
+    static final String PRODUCER = "sessions";
+    private final Emitter<Record<String, ShowEvent>> emitter;
+
+    public ShowEventPublisher(@Channel("show-events-out") Emitter<Record<String, ShowEvent>> emitter) {
+        this.emitter = emitter;
+    }
+
+    /** Completes once the broker has acknowledged the event. */
+    public CompletionStage<Void> scheduled(Show show, String correlationId) {
+        ShowScheduled payload = ShowScheduled.newBuilder()
+                .setShowId(show.showId())
+                .setName(show.name())
+                .setLocationId(show.locationId())
+                .setNeighbourhood(show.neighbourhood())
+                .setFloorAreaSquareMetres(show.floorAreaSquareMetres())
+                .build();
+        ShowEvent event = ShowEvent.newBuilder()
+                .setEnvelope(Envelope.newBuilder()
+                        .setEventId(UUID.randomUUID().toString())
+                        .setOccurredAt(Instant.now())
+                        .setCorrelationId(correlationId)
+                        .setProducer(PRODUCER)
+                        .build())
+                .setPayload(payload)
+                .build();
+        return emitter.send(Record.of(show.showId(), event));
+    }
+}
