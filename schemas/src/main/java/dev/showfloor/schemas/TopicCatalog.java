@@ -16,7 +16,7 @@ public final class TopicCatalog {
     public static final String RESOURCE = "showfloor/topics.yaml";
 
     /** As written in the YAML file. */
-    public record Entry(String name, String key, String value, int partitions, String cleanup, long retentionMs,
+    public record Entry(String name, String description, String key, String value, int partitions, String cleanup, long retentionMs,
                         String owner, List<String> consumers, String dlq) {
     }
 

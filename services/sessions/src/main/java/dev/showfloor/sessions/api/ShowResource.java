@@ -1,6 +1,7 @@
 package dev.showfloor.sessions.api;
 
 import dev.showfloor.servicekit.api.ProblemException;
+import dev.showfloor.sessions.domain.FloorArea;
 import dev.showfloor.sessions.domain.Show;
 import dev.showfloor.sessions.domain.ShowDirectory;
 import dev.showfloor.sessions.messaging.ShowEventPublisher;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
@@ -36,8 +38,14 @@ public class ShowResource {
         }
         Show show;
         try {
+            FloorArea area = new FloorArea(request.floorArea() == null ? Double.NaN : request.floorArea(),
+                    request.floorAreaUnit() == null ? FloorArea.Unit.SQUARE_METRE
+                            : FloorArea.Unit.valueOf(request.floorAreaUnit()));
+            List<Show.OpenWindow> windows = request.openWindows() == null ? List.of()
+                    : request.openWindows().stream()
+                            .map(window -> new Show.OpenWindow(window.opensAt(), window.closesAt())).toList();
             show = new Show("show-" + UUID.randomUUID(), request.name(), request.locationId(), request.neighbourhood(),
-                    request.floorAreaSquareMetres() == null ? Double.NaN : request.floorAreaSquareMetres());
+                    area, windows);
         } catch (IllegalArgumentException invalid) {
             throw ProblemException.badRequest(invalid.getMessage());
         }

@@ -2,6 +2,7 @@ package dev.showfloor.sessions.messaging;
 
 import dev.showfloor.events.sessions.ShowEvent;
 import dev.showfloor.events.sessions.ShowScheduled;
+import dev.showfloor.sessions.domain.FloorArea;
 import dev.showfloor.sessions.domain.Show;
 import dev.showfloor.sessions.domain.ShowDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +25,10 @@ public class ShowDirectoryProjector {
         }
         if (event.getPayload() instanceof ShowScheduled scheduled) {
             directory.scheduled(new Show(scheduled.getShowId(), scheduled.getName(), scheduled.getLocationId(),
-                    scheduled.getNeighbourhood(), scheduled.getFloorAreaSquareMetres()));
+                    scheduled.getNeighbourhood(),
+                    new FloorArea(scheduled.getFloorArea(), FloorArea.Unit.valueOf(scheduled.getFloorAreaUnit().name())),
+                    scheduled.getOpenWindows().stream()
+                            .map(window -> new Show.OpenWindow(window.getOpensAt(), window.getClosesAt())).toList()));
         }
     }
 }

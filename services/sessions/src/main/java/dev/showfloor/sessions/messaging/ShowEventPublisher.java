@@ -1,6 +1,8 @@
 package dev.showfloor.sessions.messaging;
 
 import dev.showfloor.events.common.Envelope;
+import dev.showfloor.events.sessions.FloorAreaUnit;
+import dev.showfloor.events.sessions.OpenWindow;
 import dev.showfloor.events.sessions.ShowEvent;
 import dev.showfloor.events.sessions.ShowScheduled;
 import dev.showfloor.sessions.domain.Show;
@@ -29,14 +31,19 @@ public class ShowEventPublisher {
                 .setName(show.name())
                 .setLocationId(show.locationId())
                 .setNeighbourhood(show.neighbourhood())
-                .setFloorAreaSquareMetres(show.floorAreaSquareMetres())
+                .setFloorArea(show.floorArea().value())
+                .setFloorAreaUnit(FloorAreaUnit.valueOf(show.floorArea().unit().name()))
+                .setOpenWindows(show.openWindows().stream()
+                        .map(window -> new OpenWindow(window.opensAt(), window.closesAt())).toList())
                 .build();
         ShowEvent event = ShowEvent.newBuilder()
                 .setEnvelope(Envelope.newBuilder()
                         .setEventId(UUID.randomUUID().toString())
                         .setOccurredAt(Instant.now())
                         .setCorrelationId(correlationId)
+                        .setCausationId(null)
                         .setProducer(PRODUCER)
+                        .setShopperId(null)
                         .build())
                 .setPayload(payload)
                 .build();

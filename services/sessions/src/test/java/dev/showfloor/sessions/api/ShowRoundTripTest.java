@@ -32,7 +32,8 @@ class ShowRoundTripTest {
         String location = given().contentType(ContentType.JSON)
                 .body("""
                         {"name": "Lisbon pop-up", "locationId": "lis-01", "neighbourhood": "Chiado",
-                         "floorAreaSquareMetres": 42.5}""")
+                         "floorArea": 42.5, "floorAreaUnit": "SQUARE_METRE",
+                         "openWindows": [{"opensAt": "2026-12-05T10:00:00Z", "closesAt": "2026-12-05T18:00:00Z"}]}""")
                 .when().post("/shows")
                 .then().statusCode(202)
                 .body("name", equalTo("Lisbon pop-up"))
@@ -43,7 +44,8 @@ class ShowRoundTripTest {
                 () -> given().get("/shows/" + showId).statusCode() == 200);
         given().get("/shows/" + showId).then()
                 .body("locationId", equalTo("lis-01"))
-                .body("floorAreaSquareMetres", equalTo(42.5f));
+                .body("floorAreaSquareMetres", equalTo(42.5f))
+                .body("openWindows[0].closesAt", equalTo("2026-12-05T18:00:00Z"));
 
         HttpResponse<String> schema = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                         TestInfra.endpoints().registryApiUrl() + "/groups/default/artifacts/"
@@ -58,11 +60,11 @@ class ShowRoundTripTest {
         given().contentType(ContentType.JSON)
                 .body("""
                         {"name": "No floor", "locationId": "lis-01", "neighbourhood": "Chiado",
-                         "floorAreaSquareMetres": -1}""")
+                         "floorArea": -1}""")
                 .when().post("/shows")
                 .then().statusCode(400)
                 .contentType("application/problem+json")
-                .body("detail", containsString("floorAreaSquareMetres"));
+                .body("detail", containsString("floorArea"));
     }
 
     @Test
