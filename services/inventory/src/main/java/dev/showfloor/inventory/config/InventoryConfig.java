@@ -1,0 +1,24 @@
+package dev.showfloor.inventory.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "showfloor.inventory")
+public interface InventoryConfig {
+    /** Available units under which a stock level is flagged low. */
+    @WithDefault("5")
+    int lowStockThreshold();
+
+    /** How long processed commandIds are remembered for de-duplication. */
+    @WithDefault("24h")
+    Duration dedupeWindow();
+
+    /** Upper bound of remembered commandIds per (location, sku). */
+    @WithDefault("20000")
+    int dedupeMaxEntries();
+
+    /** How often overdue holds are looked for (wall-clock time). */
+    @WithDefault("1s")
+    Duration expiryScanInterval();
+}

@@ -1,0 +1,125 @@
+package dev.showfloor.inventory.stream;
+
+import dev.showfloor.events.common.Envelope;
+import dev.showfloor.events.inventory.CommandRejectionReason;
+import dev.showfloor.events.inventory.HoldPlaced;
+import dev.showfloor.events.inventory.InventoryCommand;
+import dev.showfloor.events.inventory.InventoryCommandRejected;
+import dev.showfloor.events.inventory.InventoryEvent;
+import dev.showfloor.inventory.domain.CommandAddress;
+import dev.showfloor.inventory.domain.InventoryDecider;
+import dev.showfloor.inventory.domain.StockPosition;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/** Applies commands to the (location, sku) positions of this task and expires holds on a wall-clock schedule. */
+final class CommandProcessor implements Processor<String, InventoryCommand, String, Object> {
+    static final String PRODUCER = "inventory";
+    private final InventoryDecider decider;
+    private final Duration expiryScan;
+    private ProcessorContext<String, Object> context;
+    private KeyValueStore<String, StockPosition> positions;
+    private KeyValueStore<String, String> expiries;
+
+    CommandProcessor(InventoryDecider decider, Duration expiryScan) {
+        this.decider = decider;
+        this.expiryScan = expiryScan;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Object> context) {
+        this.context = context;
+        this.positions = context.getStateStore(InventoryTopology.POSITIONS_STORE);
+        this.expiries = context.getStateStore(InventoryTopology.EXPIRIES_STORE);
+        context.schedule(expiryScan, PunctuationType.WALL_CLOCK_TIME, this::expireHolds);
+    }
+
+    @Override
+    public void process(Record<String, InventoryCommand> record) {
+        InventoryCommand command = record.value();
+        Object payload = command.getPayload();
+        Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+        CommandAddress address = CommandAddress.of(payload);
+        String expectedKey = address.key();
+        if (!expectedKey.equals(record.key())) {
+            // A command on the wrong key would bypass the single writer of its stock: refuse it untouched.
+            emit(record.key(), command.getEnvelope(), List.of(new InventoryCommandRejected(address.commandId(),
+                    address.locationId(), address.sku(), address.type(), CommandRejectionReason.UNKNOWN,
+                    "record key " + record.key() + " does not match " + expectedKey, null)), now, null);
+            return;
+        }
+        StockPosition position = positions.get(expectedKey);
+        if (position == null) {
+            position = new StockPosition(address.locationId(), address.sku());
+        }
+        List<Object> events = decider.decide(position, payload, now);
+        if (events.isEmpty()) {
+            return; // a repeated command: its answer was given the first time
+        }
+        positions.put(expectedKey, position);
+        for (Object event : events) {
+            if (event instanceof HoldPlaced placed) {
+                expiries.put(expiryKey(placed.getExpiresAt().toEpochMilli(), expectedKey, placed.getHoldId()),
+                        expectedKey);
+            }
+        }
+        emit(expectedKey, command.getEnvelope(), events, now, position);
+    }
+
+    /** Finds holds due by now through the expiry index (ordered by time), so a scan touches only due entries. */
+    private void expireHolds(long wallClockMillis) {
+        Instant now = Instant.ofEpochMilli(wallClockMillis);
+        List<KeyValue<String, String>> due = new ArrayList<>();
+        try (KeyValueIterator<String, String> entries = expiries.range("", String.format("%015d}", wallClockMillis))) {
+            entries.forEachRemaining(due::add);
+        }
+        for (KeyValue<String, String> entry : due) {
+            expiries.delete(entry.key);
+            StockPosition position = positions.get(entry.value);
+            if (position == null) {
+                continue;
+            }
+            List<Object> events = decider.expire(position, now);
+            if (!events.isEmpty()) {
+                positions.put(entry.value, position);
+                Envelope cause = Envelope.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(now)
+                        .setCorrelationId("hold-expiry").setCausationId(null).setProducer(PRODUCER)
+                        .setShopperId(null).build();
+                emit(entry.value, cause, events, now, position);
+            }
+        }
+    }
+
+    private void emit(String key, Envelope cause, List<Object> events, Instant now, StockPosition position) {
+        long timestamp = now.toEpochMilli();
+        for (Object event : events) {
+            Envelope envelope = Envelope.newBuilder()
+                    .setEventId(UUID.randomUUID().toString())
+                    .setOccurredAt(now)
+                    .setCorrelationId(cause.getCorrelationId())
+                    .setCausationId(cause.getEventId())
+                    .setProducer(PRODUCER)
+                    .setShopperId(cause.getShopperId())
+                    .build();
+            context.forward(new Record<>(key, new InventoryEvent(envelope, event), timestamp),
+                    InventoryTopology.EVENTS_SINK);
+        }
+        if (position != null) {
+            context.forward(new Record<>(key, decider.level(position, now), timestamp), InventoryTopology.LEVELS_SINK);
+        }
+    }
+
+    static String expiryKey(long expiresAtMillis, String positionKey, String holdId) {
+        return String.format("%015d|%s|%s", expiresAtMillis, positionKey, holdId);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.showfloor.inventory.stream;
+
+import dev.showfloor.events.common.Envelope;
+import dev.showfloor.events.inventory.InventoryCommand;
+import dev.showfloor.events.inventory.InventoryEvent;
+import dev.showfloor.events.inventory.StockLevel;
+import dev.showfloor.inventory.domain.CommandAddress;
+import dev.showfloor.inventory.domain.InventoryDecider;
+import dev.showfloor.inventory.domain.InventoryPolicy;
+import dev.showfloor.inventory.domain.StockPosition;
+import dev.showfloor.schemas.Topics;
+import dev.showfloor.testsupport.RegistryFreeAvroSerde;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/** The inventory topology on a TopologyTestDriver with a controllable wall clock. */
+final class InventoryDriver implements AutoCloseable {
+    static final Instant START = Instant.parse("2026-12-05T10:00:00Z");
+    static final InventorySerdes SERDES = new InventorySerdes(RegistryFreeAvroSerde.of(InventoryCommand.class),
+            RegistryFreeAvroSerde.of(InventoryEvent.class), RegistryFreeAvroSerde.of(StockLevel.class));
+
+    private final TopologyTestDriver driver;
+    private final TestInputTopic<String, InventoryCommand> commands;
+    private final TestOutputTopic<String, InventoryEvent> events;
+    private final TestOutputTopic<String, StockLevel> levels;
+    private final Map<String, StockLevel> latestLevels = new HashMap<>();
+
+    InventoryDriver(InventoryPolicy policy) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "inventory-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        driver = new TopologyTestDriver(InventoryTopology.buildTopology(SERDES, new InventoryDecider(policy),
+                Duration.ofSeconds(1)), props, START);
+        commands = driver.createInputTopic(Topics.INVENTORY_COMMANDS.name(), Serdes.String().serializer(),
+                SERDES.commands().serializer());
+        events = driver.createOutputTopic(Topics.INVENTORY_EVENTS.name(), Serdes.String().deserializer(),
+                SERDES.events().deserializer());
+        levels = driver.createOutputTopic(Topics.STOCK_LEVELS.name(), Serdes.String().deserializer(),
+                SERDES.levels().deserializer());
+    }
+
+    /** Sends one command under its proper key; returns the event payloads it caused. */
+    List<Object> send(Object command) {
+        return sendWithKey(CommandAddress.of(command).key(), command);
+    }
+
+    List<Object> sendWithKey(String key, Object command) {
+        Envelope envelope = Envelope.newBuilder().setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(START).setCorrelationId("test").setCausationId(null).setProducer("test")
+                .setShopperId(null).build();
+        commands.pipeInput(key, new InventoryCommand(envelope, command));
+        return drain();
+    }
+
+    /** Moves the wall clock on (punctuations fire); returns the events that caused. */
+    List<Object> advance(Duration duration) {
+        driver.advanceWallClockTime(duration);
+        return drain();
+    }
+
+    StockLevel level(String locationId, String sku) {
+        levels.readKeyValuesToMap().forEach(latestLevels::put);
+        return latestLevels.get(locationId + ":" + sku);
+    }
+
+    StockPosition position(String key) {
+        return driver.<String, StockPosition>getKeyValueStore(InventoryTopology.POSITIONS_STORE).get(key);
+    }
+
+    List<InventoryEvent> allEventsSoFar() {
+        return events.readValuesToList();
+    }
+
+    private List<Object> drain() {
+        return events.readValuesToList().stream().map(InventoryEvent::getPayload).toList();
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
