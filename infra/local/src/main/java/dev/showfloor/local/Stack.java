@@ -5,6 +5,7 @@ import dev.showfloor.runtime.Await;
 import dev.showfloor.runtime.ChildJvm;
 import dev.showfloor.runtime.FreePorts;
 import dev.showfloor.runtime.KafkaBroker;
+import dev.showfloor.schemas.CatalogTopics;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -126,7 +127,7 @@ public final class Stack {
                 started.add(record(component.name(), broker.process()));
                 yield () -> {
                     progress(component.name(), () -> broker.awaitReady(READY_TIMEOUT));
-                    progress("topics", () -> System.out.print(" " + TopicSetup.createAll(layout.bootstrapServers())
+                    progress("topics", () -> System.out.print(" " + CatalogTopics.createAll(layout.bootstrapServers())
                             + " created from the catalog"));
                 };
             }

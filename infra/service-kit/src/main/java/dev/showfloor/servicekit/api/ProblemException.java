@@ -17,6 +17,17 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of(400, "Bad Request", detail));
     }
 
+    /** 400 naming every invalid field. */
+    public static ProblemException invalid(java.util.List<Problem.FieldError> errors) {
+        return new ProblemException(new Problem("about:blank", "Bad Request", 400,
+                "invalid fields: " + String.join(", ", errors.stream().map(Problem.FieldError::field).toList()),
+                null, errors));
+    }
+
+    public static ProblemException unavailable(String detail) {
+        return new ProblemException(Problem.of(503, "Service Unavailable", detail));
+    }
+
     public Problem problem() {
         return problem;
     }

@@ -4,7 +4,6 @@ import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.DeserializationFailureHandler;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
 import java.time.Duration;
 import org.apache.kafka.common.header.Headers;
 import org.jboss.logging.Logger;
@@ -26,28 +25,13 @@ public class RegistryOutageTolerantDeserialization implements DeserializationFai
     public Object decorateDeserialization(Uni<Object> deserialization, String topic, boolean isKey,
                                           String deserializer, byte[] data, Headers headers) {
         return deserialization
-                .onFailure(RegistryOutageTolerantDeserialization::registryUnreachable)
+                .onFailure(RegistryFailures::unreachable)
                 .invoke(failure -> LOG.warnf("schema registry unreachable while reading %s (%s); retrying", topic,
                         failure.getMessage()))
-                .onFailure(RegistryOutageTolerantDeserialization::registryUnreachable)
+                .onFailure(RegistryFailures::unreachable)
                 .retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely()
                 .onFailure().recoverWithItem(failure -> handleDeserializationFailure(topic, isKey, deserializer, data,
                         failure instanceof Exception e ? e : new RuntimeException(failure), headers))
                 .await().indefinitely();
-    }
-
-    /** Connection refused, reset or closed on the way to the registry: a transient condition. */
-    static boolean registryUnreachable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            String type = cause.getClass().getName();
-            if (cause instanceof IOException || type.endsWith("HttpClosedException")
-                    || type.endsWith("ConnectTimeoutException")) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
     }
 }

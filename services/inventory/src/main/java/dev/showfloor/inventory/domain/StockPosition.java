@@ -62,6 +62,11 @@ public final class StockPosition {
         return onHand - held() - escrowed();
     }
 
+    /** Units in escrow per edge node. */
+    public Map<String, Integer> escrow() {
+        return java.util.Collections.unmodifiableMap(escrow);
+    }
+
     public int escrowOf(String edgeNodeId) {
         return escrow.getOrDefault(edgeNodeId, 0);
     }

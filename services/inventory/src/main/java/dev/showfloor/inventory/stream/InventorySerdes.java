@@ -6,6 +6,7 @@ import dev.showfloor.events.inventory.StockLevel;
 import io.apicurio.registry.serde.avro.AvroSerde;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
 
 /** The value serdes of the inventory topology's three topics. */
 public record InventorySerdes(Serde<InventoryCommand> commands, Serde<InventoryEvent> events,
@@ -17,7 +18,9 @@ public record InventorySerdes(Serde<InventoryCommand> commands, Serde<InventoryE
     }
 
     private static <T> Serde<T> avro(String registryApiUrl) {
-        AvroSerde<T> serde = new AvroSerde<>();
+        AvroSerde<T> apicurio = new AvroSerde<>();
+        Serde<T> serde = Serdes.serdeFrom(apicurio.serializer(),
+                new RegistryOutageRetryingDeserializer<>(apicurio.deserializer()));
         serde.configure(Map.of(
                 "apicurio.registry.url", registryApiUrl,
                 "apicurio.registry.auto-register", "true",

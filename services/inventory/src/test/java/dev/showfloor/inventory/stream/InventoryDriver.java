@@ -12,6 +12,7 @@ import dev.showfloor.schemas.Topics;
 import dev.showfloor.testsupport.RegistryFreeAvroSerde;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /** The inventory topology on a TopologyTestDriver with a controllable wall clock. */
 final class InventoryDriver implements AutoCloseable {
@@ -34,6 +36,7 @@ final class InventoryDriver implements AutoCloseable {
     private final TestOutputTopic<String, InventoryEvent> events;
     private final TestOutputTopic<String, StockLevel> levels;
     private final Map<String, StockLevel> latestLevels = new HashMap<>();
+    private final List<Object> history = new ArrayList<>();
 
     InventoryDriver(InventoryPolicy policy) {
         Properties props = new Properties();
@@ -77,12 +80,19 @@ final class InventoryDriver implements AutoCloseable {
         return driver.<String, StockPosition>getKeyValueStore(InventoryTopology.POSITIONS_STORE).get(key);
     }
 
-    List<InventoryEvent> allEventsSoFar() {
-        return events.readValuesToList();
+    /** Every event payload the topology wrote so far, in order. */
+    List<Object> history() {
+        return List.copyOf(history);
+    }
+
+    KeyValueStore<String, StockPosition> positions() {
+        return driver.getKeyValueStore(InventoryTopology.POSITIONS_STORE);
     }
 
     private List<Object> drain() {
-        return events.readValuesToList().stream().map(InventoryEvent::getPayload).toList();
+        List<Object> payloads = events.readValuesToList().stream().map(InventoryEvent::getPayload).toList();
+        history.addAll(payloads);
+        return payloads;
     }
 
     @Override

@@ -1,6 +1,5 @@
-package dev.showfloor.local;
+package dev.showfloor.schemas;
 
-import dev.showfloor.schemas.TopicCatalog;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,13 +10,15 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 /** Creates every catalog topic and its dead-letter topic that does not exist yet. */
-final class TopicSetup {
-    private TopicSetup() {
+public final class CatalogTopics {
+    private CatalogTopics() {
     }
 
-    static int createAll(String bootstrapServers) {
+    /** Returns how many topics were created (0 when all existed). */
+    public static int createAll(String bootstrapServers) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
@@ -32,8 +33,18 @@ final class TopicSetup {
                     missing.add(new NewTopic(entry.dlq(), 1, (short) 1));
                 }
             }
-            admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
-            return missing.size();
+            int created = 0;
+            for (var result : admin.createTopics(missing).values().entrySet()) {
+                try {
+                    result.getValue().get(60, TimeUnit.SECONDS);
+                    created++;
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e; // someone else creating the same topic at the same moment is fine
+                    }
+                }
+            }
+            return created;
         } catch (Exception e) {
             throw new IllegalStateException("creating the catalog's topics failed: " + e.getMessage(), e);
         }
