@@ -1,5 +1,6 @@
 package dev.showfloor.servicekit.messaging;
 
+import dev.showfloor.streamskit.RegistryFailures;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.DeserializationFailureHandler;

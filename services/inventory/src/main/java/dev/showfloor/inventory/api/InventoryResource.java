@@ -5,6 +5,7 @@ import dev.showfloor.events.inventory.ReceiveStock;
 import dev.showfloor.inventory.messaging.InventoryCommandPublisher;
 import dev.showfloor.servicekit.api.Problem;
 import dev.showfloor.servicekit.api.ProblemException;
+import dev.showfloor.streamskit.InteractiveQueries;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
@@ -41,7 +42,7 @@ public class InventoryResource {
     @GET
     @Path("/{locationId}/{sku}")
     public StockLevelView stock(@PathParam("locationId") String locationId, @PathParam("sku") String sku,
-                                @HeaderParam(StockQueries.FORWARDED_HEADER) String forwarded) {
+                                @HeaderParam(InteractiveQueries.FORWARDED_HEADER) String forwarded) {
         List<Problem.FieldError> errors = new ArrayList<>();
         StockRequests.validateIds(locationId, sku, errors);
         StockRequests.throwIfAny(errors);

@@ -9,17 +9,15 @@ import dev.showfloor.events.inventory.InventoryEvent;
 import dev.showfloor.inventory.domain.CommandAddress;
 import dev.showfloor.inventory.domain.InventoryDecider;
 import dev.showfloor.inventory.domain.StockPosition;
+import dev.showfloor.streamskit.DeadlineIndex;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /** Applies commands to the (location, sku) positions of this task and expires holds on a wall-clock schedule. */
@@ -29,7 +27,7 @@ final class CommandProcessor implements Processor<String, InventoryCommand, Stri
     private final Duration expiryScan;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, StockPosition> positions;
-    private KeyValueStore<String, String> expiries;
+    private DeadlineIndex expiries;
 
     CommandProcessor(InventoryDecider decider, Duration expiryScan) {
         this.decider = decider;
@@ -40,7 +38,7 @@ final class CommandProcessor implements Processor<String, InventoryCommand, Stri
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.positions = context.getStateStore(InventoryTopology.POSITIONS_STORE);
-        this.expiries = context.getStateStore(InventoryTopology.EXPIRIES_STORE);
+        this.expiries = new DeadlineIndex(context.getStateStore(InventoryTopology.EXPIRIES_STORE));
         context.schedule(expiryScan, PunctuationType.WALL_CLOCK_TIME, this::expireHolds);
     }
 
@@ -69,8 +67,7 @@ final class CommandProcessor implements Processor<String, InventoryCommand, Stri
         positions.put(expectedKey, position);
         for (Object event : events) {
             if (event instanceof HoldPlaced placed) {
-                expiries.put(expiryKey(placed.getExpiresAt().toEpochMilli(), expectedKey, placed.getHoldId()),
-                        expectedKey);
+                expiries.schedule(placed.getExpiresAt().toEpochMilli(), expectedKey, placed.getHoldId());
             }
         }
         emit(expectedKey, command.getEnvelope(), events, now, position);
@@ -79,23 +76,18 @@ final class CommandProcessor implements Processor<String, InventoryCommand, Stri
     /** Finds holds due by now through the expiry index (ordered by time), so a scan touches only due entries. */
     private void expireHolds(long wallClockMillis) {
         Instant now = Instant.ofEpochMilli(wallClockMillis);
-        List<KeyValue<String, String>> due = new ArrayList<>();
-        try (KeyValueIterator<String, String> entries = expiries.range("", String.format("%015d}", wallClockMillis))) {
-            entries.forEachRemaining(due::add);
-        }
-        for (KeyValue<String, String> entry : due) {
-            expiries.delete(entry.key);
-            StockPosition position = positions.get(entry.value);
+        for (String key : expiries.takeDue(wallClockMillis)) {
+            StockPosition position = positions.get(key);
             if (position == null) {
                 continue;
             }
             List<Object> events = decider.expire(position, now);
             if (!events.isEmpty()) {
-                positions.put(entry.value, position);
+                positions.put(key, position);
                 Envelope cause = Envelope.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(now)
                         .setCorrelationId("hold-expiry").setCausationId(null).setProducer(PRODUCER)
                         .setShopperId(null).build();
-                emit(entry.value, cause, events, now, position);
+                emit(key, cause, events, now, position);
             }
         }
     }
@@ -119,7 +111,4 @@ final class CommandProcessor implements Processor<String, InventoryCommand, Stri
         }
     }
 
-    static String expiryKey(long expiresAtMillis, String positionKey, String holdId) {
-        return String.format("%015d|%s|%s", expiresAtMillis, positionKey, holdId);
-    }
 }

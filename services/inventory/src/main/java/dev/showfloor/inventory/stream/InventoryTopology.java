@@ -1,7 +1,9 @@
 package dev.showfloor.inventory.stream;
 
 import dev.showfloor.inventory.domain.InventoryDecider;
+import dev.showfloor.inventory.domain.StockPosition;
 import dev.showfloor.schemas.Topics;
+import dev.showfloor.streamskit.JsonSerde;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
@@ -29,7 +31,7 @@ public final class InventoryTopology {
                 Topics.INVENTORY_COMMANDS.name());
         topology.addProcessor(PROCESSOR, () -> new CommandProcessor(decider, expiryScan), SOURCE);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(POSITIONS_STORE),
-                Serdes.String(), StockPositionSerde.create()), PROCESSOR);
+                Serdes.String(), JsonSerde.of(StockPosition.class)), PROCESSOR);
         topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EXPIRIES_STORE),
                 Serdes.String(), Serdes.String()), PROCESSOR);
         topology.addSink(EVENTS_SINK, Topics.INVENTORY_EVENTS.name(), Serdes.String().serializer(),

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import dev.showfloor.inventory.stream.DeadLetterDeserializationHandler;
+import dev.showfloor.streamskit.DeadLetterDeserializationHandler;
 import dev.showfloor.runtime.Await;
 import dev.showfloor.schemas.Topics;
 import dev.showfloor.testsupport.TestInfra;

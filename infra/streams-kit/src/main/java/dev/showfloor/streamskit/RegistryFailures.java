@@ -1,4 +1,4 @@
-package dev.showfloor.servicekit.messaging;
+package dev.showfloor.streamskit;
 
 import java.io.IOException;
 

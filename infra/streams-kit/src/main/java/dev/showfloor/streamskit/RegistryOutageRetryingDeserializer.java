@@ -1,6 +1,5 @@
-package dev.showfloor.inventory.stream;
+package dev.showfloor.streamskit;
 
-import dev.showfloor.servicekit.messaging.RegistryFailures;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
@@ -13,13 +12,13 @@ import org.jboss.logging.Logger;
  * pauses (readiness reports the registry down) and resumes with the same record once the registry answers.
  * Any other failure is passed on, and the dead-letter handler takes the record.
  */
-final class RegistryOutageRetryingDeserializer<T> implements Deserializer<T> {
+public final class RegistryOutageRetryingDeserializer<T> implements Deserializer<T> {
     private static final Logger LOG = Logger.getLogger(RegistryOutageRetryingDeserializer.class);
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private final Deserializer<T> delegate;
 
-    RegistryOutageRetryingDeserializer(Deserializer<T> delegate) {
+    public RegistryOutageRetryingDeserializer(Deserializer<T> delegate) {
         this.delegate = delegate;
     }
 

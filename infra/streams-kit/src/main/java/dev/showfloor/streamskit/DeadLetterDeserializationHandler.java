@@ -1,4 +1,4 @@
-package dev.showfloor.inventory.stream;
+package dev.showfloor.streamskit;
 
 import dev.showfloor.schemas.Topics;
 import java.nio.charset.StandardCharsets;

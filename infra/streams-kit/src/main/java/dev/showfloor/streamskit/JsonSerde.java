@@ -1,10 +1,9 @@
-package dev.showfloor.inventory.stream;
+package dev.showfloor.streamskit;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.showfloor.inventory.domain.StockPosition;
 import java.io.IOException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -13,31 +12,32 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * JSON for the task-local aggregate store and its changelog. Internal state, not a contract: it is rebuilt
- * from inventory.events when its shape changes (see the replay test).
+ * JSON for task-local aggregate stores and their changelogs: internal state, not a contract, read and written
+ * through fields so domain classes need no annotations. It is rebuilt from the event log when its shape
+ * changes (each service's replay test proves the log is enough).
  */
-public final class StockPositionSerde {
+public final class JsonSerde {
     private static final ObjectMapper JSON = new ObjectMapper()
             .setVisibility(PropertyAccessor.ALL, JsonAutoDetect.Visibility.NONE)
             .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-    private StockPositionSerde() {
+    private JsonSerde() {
     }
 
-    public static Serde<StockPosition> create() {
-        Serializer<StockPosition> serializer = (topic, position) -> {
+    public static <T> Serde<T> of(Class<T> type) {
+        Serializer<T> serializer = (topic, value) -> {
             try {
-                return position == null ? null : JSON.writeValueAsBytes(position);
+                return value == null ? null : JSON.writeValueAsBytes(value);
             } catch (IOException e) {
-                throw new SerializationException("cannot write stock position", e);
+                throw new SerializationException("cannot write " + type.getSimpleName(), e);
             }
         };
-        Deserializer<StockPosition> deserializer = (topic, bytes) -> {
+        Deserializer<T> deserializer = (topic, bytes) -> {
             try {
-                return bytes == null ? null : JSON.readValue(bytes, StockPosition.class);
+                return bytes == null ? null : JSON.readValue(bytes, type);
             } catch (IOException e) {
-                throw new SerializationException("cannot read stock position", e);
+                throw new SerializationException("cannot read " + type.getSimpleName(), e);
             }
         };
         return Serdes.serdeFrom(serializer, deserializer);

@@ -1,0 +1,61 @@
+package dev.showfloor.simulator;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * {@code bench raw|inventory [--bootstrap host:port] [--registry url] [--out dir]}: each benchmark measures the
+ * raw broker first, in the same run, and reports its own figures as a ratio of it.
+ */
+public final class BenchMain {
+    /** Size of a serialized PlaceHold command with its envelope, so raw and service figures compare. */
+    static final int RECORD_BYTES = 200;
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.println("usage: bench raw|inventory [--bootstrap 127.0.0.1:9092] "
+                    + "[--registry http://127.0.0.1:8081/apis/registry/v3] [--out target/bench]");
+            System.exit(2);
+        }
+        Map<String, String> options = options(args);
+        String bootstrap = options.getOrDefault("bootstrap", "127.0.0.1:9092");
+        String registry = options.getOrDefault("registry", "http://127.0.0.1:8081/apis/registry/v3");
+        Path out = Path.of(options.getOrDefault("out", "target/bench"));
+        int rawRecords = Integer.parseInt(options.getOrDefault("raw-records", "300000"));
+
+        System.out.println("measuring the raw broker (" + rawRecords + " records of " + RECORD_BYTES + " B, acks=all)...");
+        double raw = RawBroker.recordsPerSecond(bootstrap, rawRecords, RECORD_BYTES);
+        switch (args[0]) {
+            case "raw" -> new BenchReport("raw", java.time.Instant.now()).throughput(raw, raw)
+                    .put("p50_ms", 0.0).put("p99_ms", 0.0).put("record_bytes", RECORD_BYTES).write(out);
+            case "inventory" -> {
+                try (InventoryBench bench = new InventoryBench(bootstrap, registry)) {
+                    bench.run(raw, Integer.parseInt(options.getOrDefault("requests", "20000")),
+                            Duration.ofSeconds(Long.parseLong(options.getOrDefault("paced-seconds", "10"))))
+                            .write(out);
+                }
+            }
+            default -> {
+                System.err.println("unknown benchmark " + args[0]);
+                System.exit(2);
+            }
+        }
+    }
+
+    static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].startsWith("--") && i + 1 < args.length) {
+                options.put(args[i].substring(2), args[++i]);
+            } else {
+                throw new IllegalArgumentException("unexpected argument " + args[i]);
+            }
+        }
+        return options;
+    }
+}

@@ -1,0 +1,193 @@
+package dev.showfloor.simulator;
+
+import dev.showfloor.events.common.Envelope;
+import dev.showfloor.events.inventory.HoldPlaced;
+import dev.showfloor.events.inventory.HoldRejected;
+import dev.showfloor.events.inventory.InventoryCommand;
+import dev.showfloor.events.inventory.InventoryEvent;
+import dev.showfloor.events.inventory.PlaceHold;
+import dev.showfloor.events.inventory.ReceiveStock;
+import dev.showfloor.events.inventory.StockReceived;
+import dev.showfloor.schemas.Topics;
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * Hold decisions end to end: a PlaceHold produced to inventory.commands until its HoldPlaced/HoldRejected is
+ * read (read_committed) from inventory.events. First at saturation (throughput), then paced at half that rate
+ * (latency). Needs the inventory service running against the same broker and registry.
+ */
+public final class InventoryBench implements AutoCloseable {
+    private static final int SKUS = 12;
+    private final KafkaProducer<String, InventoryCommand> producer;
+    private final KafkaConsumer<String, InventoryEvent> consumer;
+    private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
+    private final AtomicInteger answered = new AtomicInteger();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final Set<String> stocked = ConcurrentHashMap.newKeySet();
+    private volatile Latencies latencies = new Latencies();
+    private final Thread reader;
+    private final String location = "bench-" + Long.toString(System.currentTimeMillis(), 36);
+
+    public InventoryBench(String bootstrapServers, String registryApiUrl) {
+        Map<String, Object> serde = Map.of(
+                "apicurio.registry.url", registryApiUrl,
+                "apicurio.registry.auto-register", "true",
+                "apicurio.registry.dereference-schema", "true",
+                "apicurio.registry.use-specific-avro-reader", "true");
+        Map<String, Object> producerConfig = new HashMap<>(serde);
+        producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+        producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        AvroKafkaSerializer<InventoryCommand> serializer = new AvroKafkaSerializer<>();
+        serializer.configure(producerConfig, false);
+        producer = new KafkaProducer<>(producerConfig, new StringSerializer(), serializer);
+
+        Map<String, Object> consumerConfig = new HashMap<>(serde);
+        consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID());
+        consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "latest");
+        consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumerConfig.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5);
+        AvroKafkaDeserializer<InventoryEvent> deserializer = new AvroKafkaDeserializer<>();
+        deserializer.configure(consumerConfig, false);
+        consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), deserializer);
+        consumer.subscribe(Set.of(Topics.INVENTORY_EVENTS.name()));
+        while (consumer.assignment().isEmpty()) {
+            consumer.poll(Duration.ofMillis(100)); // join the group before anything is sent
+        }
+        reader = Thread.ofPlatform().name("bench-reader").start(this::read);
+    }
+
+    public BenchReport run(double rawRecordsPerSecond, int saturationRequests, Duration pacedDuration)
+            throws InterruptedException {
+        Instant started = Instant.now();
+        for (int s = 0; s < SKUS; s++) {
+            send(new ReceiveStock("bench-receipt-" + s + "-" + location, location, "sku-" + s, 1_000_000, null));
+        }
+        producer.flush();
+        awaitUntil(() -> stocked.size() == SKUS, Duration.ofSeconds(60), "stock received");
+
+        // Saturation: everything at once, throughput from first send to last answer.
+        latencies = new Latencies();
+        answered.set(0);
+        long start = System.nanoTime();
+        for (int i = 0; i < saturationRequests; i++) {
+            sendHold("sat-" + i);
+        }
+        producer.flush();
+        awaitUntil(() -> answered.get() >= saturationRequests, Duration.ofMinutes(5), "saturation answers");
+        double maxPerSecond = saturationRequests / ((System.nanoTime() - start) / 1e9);
+        Latencies saturation = latencies;
+
+        // Paced at half the maximum: the latency a drop sees when the system is not flat out.
+        double pacedRate = maxPerSecond / 2;
+        latencies = new Latencies();
+        answered.set(0);
+        long interval = (long) (1e9 / pacedRate);
+        int pacedRequests = (int) (pacedRate * pacedDuration.toSeconds());
+        long next = System.nanoTime();
+        for (int i = 0; i < pacedRequests; i++) {
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait); // pacing the load, not synchronizing
+            }
+            sendHold("paced-" + i);
+            next += interval;
+        }
+        producer.flush();
+        awaitUntil(() -> answered.get() >= pacedRequests, Duration.ofMinutes(2), "paced answers");
+
+        return new BenchReport("inventory", started)
+                .throughput(maxPerSecond, rawRecordsPerSecond)
+                .put("p50_ms", latencies.percentileMillis(50))
+                .put("p99_ms", latencies.percentileMillis(99))
+                .put("latency_measured_at_ops_per_s", pacedRate)
+                .put("saturation_requests", saturationRequests)
+                .put("saturation_p50_ms", saturation.percentileMillis(50))
+                .put("saturation_p99_ms", saturation.percentileMillis(99))
+                .put("paced_requests", pacedRequests)
+                .put("measures", "PlaceHold produced to inventory.commands until its answer is read "
+                        + "(read_committed) from inventory.events; exactly_once_v2, one stream thread");
+    }
+
+    private void sendHold(String id) {
+        String commandId = id + "-" + location;
+        int sku = Math.floorMod(commandId.hashCode(), SKUS);
+        PlaceHold hold = new PlaceHold(commandId, location, "sku-" + sku, "hold-" + commandId, "order-" + commandId, 1,
+                3_600_000L, null, null, null, null);
+        sentAt.put(commandId, System.nanoTime());
+        send(hold);
+    }
+
+    private void send(Object command) {
+        String key = switch (command) {
+            case PlaceHold hold -> hold.getLocationId() + ":" + hold.getSku();
+            case ReceiveStock receive -> receive.getLocationId() + ":" + receive.getSku();
+            default -> throw new IllegalArgumentException(command.toString());
+        };
+        Envelope envelope = Envelope.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now())
+                .setCorrelationId("bench").setCausationId(null).setProducer("simulator").setShopperId(null).build();
+        producer.send(new ProducerRecord<>(Topics.INVENTORY_COMMANDS.name(), key, new InventoryCommand(envelope, command)));
+    }
+
+    private void read() {
+        while (running.get()) {
+            consumer.poll(Duration.ofMillis(50)).forEach(record -> {
+                long now = System.nanoTime();
+                String commandId = switch (record.value().getPayload()) {
+                    case HoldPlaced placed -> placed.getCommandId();
+                    case HoldRejected rejected -> rejected.getCommandId();
+                    case StockReceived received -> {
+                        if (received.getLocationId().equals(location)) {
+                            stocked.add(received.getSku());
+                        }
+                        yield null;
+                    }
+                    default -> null;
+                };
+                Long sent = commandId == null ? null : sentAt.remove(commandId);
+                if (sent != null) {
+                    latencies.add(now - sent);
+                    answered.incrementAndGet();
+                }
+            });
+        }
+    }
+
+    private static void awaitUntil(java.util.function.BooleanSupplier done, Duration timeout, String what)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!done.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("benchmark stalled waiting for " + what);
+            }
+            Thread.sleep(5); // polling a counter the reader thread advances
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running.set(false);
+        reader.join(5_000);
+        producer.close();
+        consumer.close();
+    }
+}

@@ -1,0 +1,93 @@
+package dev.showfloor.streamskit;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyQueryMetadata;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsMetadata;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * Reads one key-value store across the instances of a stream application: a key lives on exactly one
+ * instance; asked elsewhere, the HTTP request is forwarded there once, marked so it is not forwarded again.
+ */
+public final class InteractiveQueries {
+    public static final String FORWARDED_HEADER = "X-Showfloor-Forwarded";
+    private static final Duration FORWARD_TIMEOUT = Duration.ofSeconds(3);
+
+    /** The store cannot answer right now (rebalancing, owner unreachable): worth a retry. */
+    public static final class Unavailable extends RuntimeException {
+        public Unavailable(String message) {
+            super(message);
+        }
+    }
+
+    /** Another instance's HTTP answer. */
+    public record Answer(int status, String body) {
+    }
+
+    private final KafkaStreams streams;
+    private final String storeName;
+    private final HostInfo self;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(FORWARD_TIMEOUT).build();
+
+    /** @param applicationServer this instance's {@code application.server} (host:port) */
+    public InteractiveQueries(KafkaStreams streams, String storeName, String applicationServer) {
+        this.streams = streams;
+        this.storeName = storeName;
+        this.self = HostInfo.buildFromEndpoint(applicationServer);
+    }
+
+    /** The instance that owns {@code key}, or empty when it is this one. */
+    public Optional<HostInfo> remoteOwner(String key) {
+        KeyQueryMetadata owner = streams.queryMetadataForKey(storeName, key, Serdes.String().serializer());
+        if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
+            throw new Unavailable("the stream application is rebalancing; retry in a moment");
+        }
+        return owner.activeHost().equals(self) ? Optional.empty() : Optional.of(owner.activeHost());
+    }
+
+    public <V> ReadOnlyKeyValueStore<String, V> localStore() {
+        try {
+            return streams.store(StoreQueryParameters.fromNameAndType(storeName, QueryableStoreTypes.keyValueStore()));
+        } catch (InvalidStateStoreException notReadyYet) {
+            throw new Unavailable("store " + storeName + " is not ready (" + notReadyYet.getMessage() + ")");
+        }
+    }
+
+    /** Every other instance that hosts part of the store. */
+    public List<HostInfo> otherInstances() {
+        return streams.streamsMetadataForStore(storeName).stream().map(StreamsMetadata::hostInfo)
+                .filter(host -> !host.equals(self)).toList();
+    }
+
+    /** GETs {@code pathAndQuery} from another instance; 200 and 404 come back, anything else is Unavailable. */
+    public Answer forward(HostInfo host, String pathAndQuery) {
+        URI target = URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery);
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(target).timeout(FORWARD_TIMEOUT)
+                    .header(FORWARDED_HEADER, "1").header("Accept", "application/json").GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200 && response.statusCode() != 404) {
+                throw new Unavailable("instance " + host + " answered " + response.statusCode());
+            }
+            return new Answer(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new Unavailable("instance " + host + " that owns the key is unreachable");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Unavailable("interrupted");
+        }
+    }
+}

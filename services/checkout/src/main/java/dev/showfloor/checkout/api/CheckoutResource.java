@@ -1,0 +1,119 @@
+package dev.showfloor.checkout.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.showfloor.checkout.messaging.OrderEventPublisher;
+import dev.showfloor.events.checkout.Attribution;
+import dev.showfloor.events.checkout.FulfillmentMethod;
+import dev.showfloor.events.checkout.OrderLine;
+import dev.showfloor.events.checkout.OrderPlaced;
+import dev.showfloor.events.checkout.SalesChannel;
+import dev.showfloor.events.common.Address;
+import dev.showfloor.events.common.Money;
+import dev.showfloor.servicekit.api.Problem;
+import dev.showfloor.servicekit.api.ProblemException;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** One-tap checkout: accepts an order once per Idempotency-Key and starts its saga. */
+@Path("/checkouts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Blocking
+public class CheckoutResource {
+    static final String PRODUCER = "checkout-api";
+    private final OrderEventPublisher publisher;
+    private final OrderQueries orders;
+    private final IdempotencyKeys keys;
+    private final ObjectMapper json;
+
+    public CheckoutResource(OrderEventPublisher publisher, OrderQueries orders, IdempotencyKeys keys,
+                            ObjectMapper json) {
+        this.publisher = publisher;
+        this.orders = orders;
+        this.keys = keys;
+        this.json = json;
+    }
+
+    /**
+     * 202 with the order id and where to follow it. The same Idempotency-Key with the same body answers the
+     * same again (no second order); with another body it is a 422.
+     */
+    @POST
+    public CompletionStage<Response> checkout(@HeaderParam("Idempotency-Key") String idempotencyKey, JsonNode body) {
+        if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
+            throw ProblemException.badRequest("the Idempotency-Key header is required (1–200 characters)");
+        }
+        if (body == null || !body.isObject()) {
+            throw ProblemException.badRequest("a JSON object body is required");
+        }
+        CheckoutRequest request;
+        try {
+            request = json.treeToValue(body, CheckoutRequest.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException unreadable) {
+            throw ProblemException.badRequest("unreadable body: " + unreadable.getOriginalMessage());
+        }
+        CheckoutValidation.validate(request);
+
+        String orderId = IdempotencyKeys.orderId(request.shopperId(), idempotencyKey);
+        String requestHash = IdempotencyKeys.requestHash(body);
+        String firstHash = keys.acceptOrGetFirst(orderId, requestHash);
+        if (firstHash == null) {
+            firstHash = orders.find(orderId, false).map(OrderQueries.StoredOrder::requestHash).orElse(null);
+            if (firstHash == null) {
+                return publisher.publish(orderId, request.shopperId(), PRODUCER, null,
+                                orderPlaced(orderId, idempotencyKey, requestHash, request))
+                        .thenApply(sent -> accepted(orderId))
+                        .exceptionally(failure -> {
+                            keys.forget(orderId); // nothing was written: a retry may try again
+                            throw new ProblemException(Problem.of(503, "Service Unavailable",
+                                    "the order could not be recorded; retry with the same Idempotency-Key"));
+                        });
+            }
+        }
+        if (!firstHash.equals(requestHash)) {
+            throw new ProblemException(Problem.of(422, "Unprocessable Content",
+                    "Idempotency-Key " + idempotencyKey + " was already used with a different request"));
+        }
+        return CompletableFuture.completedFuture(accepted(orderId));
+    }
+
+    private static Response accepted(String orderId) {
+        URI status = URI.create("/orders/" + orderId);
+        return Response.accepted(Map.of("orderId", orderId, "status", "PENDING", "statusUrl", status.toString(),
+                "eventsUrl", status + "/events")).location(status).build();
+    }
+
+    private static OrderPlaced orderPlaced(String orderId, String idempotencyKey, String requestHash,
+                                           CheckoutRequest request) {
+        List<OrderLine> lines = request.lines().stream().map(line -> new OrderLine(line.sku(), line.quantity(),
+                new Money(line.unitPriceMinor(), request.currency()), null, line.dropId())).toList();
+        long total = request.lines().stream().mapToLong(line -> line.unitPriceMinor() * line.quantity()).sum();
+        CheckoutRequest.Attribution attribution = request.attribution();
+        CheckoutRequest.Address address = request.fulfillment().address();
+        return new OrderPlaced(orderId, request.shopperId(), request.locationId(), request.showId(),
+                request.channel() == null ? SalesChannel.MICROSITE : SalesChannel.valueOf(request.channel()), lines,
+                new Money(total, request.currency()),
+                new Attribution(request.showId(),
+                        attribution == null ? null : attribution.liveSessionId(),
+                        attribution == null ? null : attribution.creatorId(),
+                        attribution == null || attribution.offerIds() == null ? List.of() : attribution.offerIds(),
+                        attribution == null ? null : attribution.attributionToken()),
+                FulfillmentMethod.valueOf(request.fulfillment().method()),
+                address == null || "PICKUP".equals(request.fulfillment().method()) ? null
+                        : new Address(address.line1(), address.line2(), address.city(), address.postalCode(),
+                                address.region(), address.countryCode(), address.deliveryNote()),
+                null, idempotencyKey, requestHash, request.paymentToken());
+    }
+}

@@ -1,0 +1,59 @@
+package dev.showfloor.checkout.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Stripe-style idempotency: the order id is derived from (shopper, key), so a retry finds the first order; the
+ * request hash tells "same request again" (answer as before) from "same key, other request" (422). Orders
+ * accepted here but not yet in the saga store are remembered briefly, which closes the gap in between.
+ */
+@ApplicationScoped
+public class IdempotencyKeys {
+    private static final int REMEMBERED = 100_000;
+    private static final ObjectMapper CANONICAL = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
+    private final Map<String, String> recentlyAccepted = new LinkedHashMap<>(1024, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > REMEMBERED;
+        }
+    };
+
+    public static String orderId(String shopperId, String idempotencyKey) {
+        return "ord-" + UUID.nameUUIDFromBytes((shopperId + "\n" + idempotencyKey).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** SHA-256 of the body with object keys sorted, so formatting and key order do not matter. */
+    public static String requestHash(JsonNode body) {
+        try {
+            byte[] canonical = CANONICAL.writeValueAsBytes(CANONICAL.convertValue(body, Object.class));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (java.io.IOException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Records the first request for an order; returns the hash of the request already recorded, if any. */
+    public synchronized String acceptOrGetFirst(String orderId, String requestHash) {
+        return recentlyAccepted.putIfAbsent(orderId, requestHash);
+    }
+
+    public synchronized boolean recentlyAccepted(String orderId) {
+        return recentlyAccepted.containsKey(orderId);
+    }
+
+    public synchronized void forget(String orderId) {
+        recentlyAccepted.remove(orderId);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.showfloor.checkout.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.showfloor.checkout.domain.OrderSaga;
+import dev.showfloor.checkout.stream.CheckoutTopology;
+import dev.showfloor.servicekit.api.ProblemException;
+import dev.showfloor.streamskit.InteractiveQueries;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.util.Optional;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.state.HostInfo;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Orders from the saga store, wherever in the cluster each order lives. */
+@ApplicationScoped
+public class OrderQueries {
+    /** What the API needs of a stored order: its view, and the request it came from (for idempotency). */
+    public record StoredOrder(OrderView view, String requestHash) {
+    }
+
+    private final InteractiveQueries queries;
+    private final ObjectMapper json;
+
+    public OrderQueries(KafkaStreams streams, ObjectMapper json,
+                        @ConfigProperty(name = "quarkus.kafka-streams.application-server") String applicationServer) {
+        this.queries = new InteractiveQueries(streams, CheckoutTopology.SAGAS_STORE, applicationServer);
+        this.json = json;
+    }
+
+    public Optional<StoredOrder> find(String orderId, boolean forwarded) {
+        try {
+            Optional<HostInfo> owner = forwarded ? Optional.empty() : queries.remoteOwner(orderId);
+            if (owner.isEmpty()) {
+                OrderSaga saga = queries.<OrderSaga>localStore().get(orderId);
+                return Optional.ofNullable(saga).map(found -> new StoredOrder(OrderView.of(found), found.requestHash()));
+            }
+            InteractiveQueries.Answer answer = queries.forward(owner.get(), InternalOrderResource.PATH + "/" + orderId);
+            return answer.status() == 404 ? Optional.empty() : Optional.of(json.readValue(answer.body(), StoredOrder.class));
+        } catch (InteractiveQueries.Unavailable unavailable) {
+            throw ProblemException.unavailable(unavailable.getMessage());
+        } catch (IOException unreadable) {
+            throw new IllegalStateException("unreadable answer from another instance", unreadable);
+        }
+    }
+}

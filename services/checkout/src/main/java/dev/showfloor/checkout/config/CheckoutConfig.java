@@ -1,0 +1,27 @@
+package dev.showfloor.checkout.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "showfloor.checkout")
+public interface CheckoutConfig {
+    @WithDefault("10s")
+    Duration holdTimeout();
+
+    @WithDefault("15s")
+    Duration paymentTimeout();
+
+    @WithDefault("5m")
+    Duration holdTtl();
+
+    @WithDefault("2")
+    int dropPerBuyerCap();
+
+    @WithDefault("500ms")
+    Duration deadlineScanInterval();
+
+    /** Longest a client may long-poll GET /orders/{id}?waitMs=. */
+    @WithDefault("30s")
+    Duration maxWait();
+}

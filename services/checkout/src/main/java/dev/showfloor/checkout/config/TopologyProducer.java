@@ -1,0 +1,23 @@
+package dev.showfloor.checkout.config;
+
+import dev.showfloor.checkout.domain.CheckoutDecider;
+import dev.showfloor.checkout.domain.CheckoutPolicy;
+import dev.showfloor.checkout.stream.CheckoutSerdes;
+import dev.showfloor.checkout.stream.CheckoutTopology;
+import dev.showfloor.servicekit.health.SchemaRegistryConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import org.apache.kafka.streams.Topology;
+
+/** Hands Quarkus the checkout saga topology, built from configuration. */
+@ApplicationScoped
+public class TopologyProducer {
+
+    @Produces
+    Topology topology(CheckoutConfig config, SchemaRegistryConfig registry) {
+        CheckoutDecider decider = new CheckoutDecider(new CheckoutPolicy(config.holdTimeout(), config.paymentTimeout(),
+                config.holdTtl(), config.dropPerBuyerCap()));
+        return CheckoutTopology.buildTopology(CheckoutSerdes.apicurio(registry.url()), decider,
+                config.deadlineScanInterval());
+    }
+}

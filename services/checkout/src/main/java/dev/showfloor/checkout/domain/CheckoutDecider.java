@@ -1,0 +1,232 @@
+package dev.showfloor.checkout.domain;
+
+import dev.showfloor.events.checkout.OrderConfirmed;
+import dev.showfloor.events.checkout.OrderLine;
+import dev.showfloor.events.checkout.OrderPlaced;
+import dev.showfloor.events.checkout.OrderRejected;
+import dev.showfloor.events.checkout.OrderRejectionReason;
+import dev.showfloor.events.checkout.PaymentAuthorized;
+import dev.showfloor.events.checkout.PaymentDeclined;
+import dev.showfloor.events.checkout.PaymentRequested;
+import dev.showfloor.events.checkout.PaymentVoidRequested;
+import dev.showfloor.events.common.Money;
+import dev.showfloor.events.inventory.CommitHold;
+import dev.showfloor.events.inventory.HoldCommitted;
+import dev.showfloor.events.inventory.HoldPlaced;
+import dev.showfloor.events.inventory.HoldRejected;
+import dev.showfloor.events.inventory.HoldReleaseReason;
+import dev.showfloor.events.inventory.InventoryCommandRejected;
+import dev.showfloor.events.inventory.InventoryCommandType;
+import dev.showfloor.events.inventory.PlaceHold;
+import dev.showfloor.events.inventory.ReceiveStock;
+import dev.showfloor.events.inventory.ReleaseHold;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The checkout saga as a pure function: place holds → authorize payment → commit holds → confirmed, with a
+ * compensation for every failure (release holds, void payment) and a deadline on every wait. Inputs are
+ * order events (OrderPlaced, payment answers), inventory answers and deadline ticks; outputs are inventory
+ * commands and order events.
+ */
+public final class CheckoutDecider {
+    /** What a step asks for: commands to inventory and events on the order's own topic. */
+    public record Decision(OrderSaga saga, List<Object> inventoryCommands, List<Object> orderEvents) {
+        static Decision none(OrderSaga saga) {
+            return new Decision(saga, List.of(), List.of());
+        }
+    }
+
+    private final CheckoutPolicy policy;
+
+    public CheckoutDecider(CheckoutPolicy policy) {
+        this.policy = policy;
+    }
+
+    /** The hold id of line {@code index} of an order; {@link #orderIdOfHold} reverses it. */
+    public static String holdId(String orderId, int index) {
+        return orderId + "/" + index;
+    }
+
+    public static String orderIdOfHold(String holdId) {
+        int slash = holdId == null ? -1 : holdId.lastIndexOf('/');
+        return slash <= 0 ? null : holdId.substring(0, slash);
+    }
+
+    public Decision decide(OrderSaga saga, Object input, Instant now) {
+        if (saga == null) {
+            return input instanceof OrderPlaced placed ? place(placed, now) : Decision.none(null);
+        }
+        return switch (input) {
+            case HoldPlaced held -> held(saga, held, now);
+            case HoldRejected rejected -> holdRejected(saga, rejected);
+            case HoldCommitted committed -> committed(saga, committed, now);
+            case InventoryCommandRejected rejected -> inventoryRejected(saga, rejected);
+            case PaymentAuthorized authorized -> authorized(saga, authorized, now);
+            case PaymentDeclined declined -> declined(saga, declined);
+            default -> Decision.none(saga); // repeats of OrderPlaced, our own outputs, facts we only record
+        };
+    }
+
+    /** Called when the saga's deadline has passed. */
+    public Decision deadlinePassed(OrderSaga saga, Instant now) {
+        if (saga == null || saga.deadlineMillis() == 0 || now.toEpochMilli() < saga.deadlineMillis()) {
+            return Decision.none(saga);
+        }
+        return switch (saga.status()) {
+            case PENDING_HOLDS -> reject(saga, OrderRejectionReason.HOLD_TIMEOUT,
+                    "inventory did not answer every hold within " + policy.holdTimeout().toSeconds() + " s", null,
+                    HoldReleaseReason.CHECKOUT_TIMEOUT, false);
+            case AWAITING_PAYMENT -> reject(saga, OrderRejectionReason.PAYMENT_TIMEOUT,
+                    "no payment answer within " + policy.paymentTimeout().toSeconds() + " s", null,
+                    HoldReleaseReason.CHECKOUT_TIMEOUT, true);
+            default -> Decision.none(saga);
+        };
+    }
+
+    private Decision place(OrderPlaced placed, Instant now) {
+        List<OrderSaga.Line> lines = new ArrayList<>();
+        List<Object> commands = new ArrayList<>();
+        for (int i = 0; i < placed.getLines().size(); i++) {
+            OrderLine line = placed.getLines().get(i);
+            String holdId = holdId(placed.getOrderId(), i);
+            lines.add(new OrderSaga.Line(line.getSku(), line.getQuantity(), line.getUnitPrice().getAmountMinor(),
+                    line.getDropId(), holdId));
+            commands.add(new PlaceHold(holdId + "/place", placed.getLocationId(), line.getSku(), holdId,
+                    placed.getOrderId(), line.getQuantity(), policy.holdTtl().toMillis(), line.getDropId(),
+                    placed.getShopperId(), line.getDropId() == null ? null : policy.dropPerBuyerCap(),
+                    placed.getEdgeNodeId()));
+        }
+        OrderSaga saga = new OrderSaga(placed.getOrderId(), placed.getShopperId(), placed.getLocationId(),
+                placed.getTotal().getCurrency(), placed.getTotal().getAmountMinor(), placed.getPaymentToken(),
+                placed.getRequestHash(), lines, now.plus(policy.holdTimeout()).toEpochMilli());
+        return new Decision(saga, commands, List.of());
+    }
+
+    private Decision held(OrderSaga saga, HoldPlaced held, Instant now) {
+        OrderSaga.Line line = saga.lineByHold(held.getHoldId());
+        if (line == null || line.status() != OrderSaga.LineStatus.PENDING) {
+            return Decision.none(saga);
+        }
+        if (saga.status() != OrderSaga.Status.PENDING_HOLDS) {
+            // The order gave up before this hold arrived: hand the units straight back.
+            line.status(OrderSaga.LineStatus.RELEASED);
+            return new Decision(saga, List.of(release(saga, line, HoldReleaseReason.ORDER_REJECTED)), List.of());
+        }
+        line.status(OrderSaga.LineStatus.HELD);
+        if (!saga.all(OrderSaga.LineStatus.HELD)) {
+            return Decision.none(saga);
+        }
+        saga.status(OrderSaga.Status.AWAITING_PAYMENT, now.plus(policy.paymentTimeout()).toEpochMilli());
+        return new Decision(saga, List.of(), List.of(new PaymentRequested(saga.orderId(),
+                new Money(saga.totalMinor(), saga.currency()), saga.paymentToken() == null ? "" : saga.paymentToken())));
+    }
+
+    private Decision holdRejected(OrderSaga saga, HoldRejected rejected) {
+        OrderSaga.Line line = saga.lineByHold(rejected.getHoldId());
+        if (line == null || line.status() != OrderSaga.LineStatus.PENDING) {
+            return Decision.none(saga);
+        }
+        line.status(OrderSaga.LineStatus.REJECTED);
+        if (saga.status() != OrderSaga.Status.PENDING_HOLDS) {
+            return Decision.none(saga);
+        }
+        OrderRejectionReason reason = switch (rejected.getReason()) {
+            case INSUFFICIENT_STOCK, INSUFFICIENT_ESCROW -> OrderRejectionReason.SOLD_OUT;
+            case BUYER_CAP_EXCEEDED -> OrderRejectionReason.BUYER_CAP_EXCEEDED;
+            case UNKNOWN_SKU -> OrderRejectionReason.UNKNOWN_SKU;
+            default -> OrderRejectionReason.INVALID_ORDER;
+        };
+        return reject(saga, reason, rejected.getSku() + ": " + rejected.getReason() + " (" + rejected.getAvailable()
+                + " available)", rejected.getSku(), HoldReleaseReason.ORDER_REJECTED, false);
+    }
+
+    private Decision authorized(OrderSaga saga, PaymentAuthorized authorized, Instant now) {
+        if (saga.status() == OrderSaga.Status.REJECTED) {
+            // Too late: the order already gave up (payment timeout); the money must not stay reserved.
+            return new Decision(saga, List.of(), List.of(new PaymentVoidRequested(saga.orderId(),
+                    authorized.getPaymentId(), "authorization arrived after the order was rejected")));
+        }
+        if (saga.status() != OrderSaga.Status.AWAITING_PAYMENT) {
+            return Decision.none(saga); // a repeated answer
+        }
+        saga.paymentId(authorized.getPaymentId());
+        saga.status(OrderSaga.Status.COMMITTING, 0);
+        List<Object> commits = new ArrayList<>();
+        for (OrderSaga.Line line : saga.lines()) {
+            commits.add(new CommitHold(line.holdId() + "/commit", saga.locationId(), line.sku(), line.holdId(),
+                    saga.orderId(), null));
+        }
+        return new Decision(saga, commits, List.of());
+    }
+
+    private Decision declined(OrderSaga saga, PaymentDeclined declined) {
+        if (saga.status() != OrderSaga.Status.AWAITING_PAYMENT) {
+            return Decision.none(saga);
+        }
+        return reject(saga, OrderRejectionReason.PAYMENT_DECLINED, "payment declined: " + declined.getReason(), null,
+                HoldReleaseReason.PAYMENT_DECLINED, false);
+    }
+
+    private Decision committed(OrderSaga saga, HoldCommitted committed, Instant now) {
+        OrderSaga.Line line = saga.lineByHold(committed.getHoldId());
+        if (line == null || saga.status() != OrderSaga.Status.COMMITTING
+                || line.status() != OrderSaga.LineStatus.HELD) {
+            return Decision.none(saga);
+        }
+        line.status(OrderSaga.LineStatus.COMMITTED);
+        if (!saga.all(OrderSaga.LineStatus.COMMITTED)) {
+            return Decision.none(saga);
+        }
+        saga.status(OrderSaga.Status.CONFIRMED, 0);
+        return new Decision(saga, List.of(), List.of(new OrderConfirmed(saga.orderId(), saga.shopperId(),
+                new Money(saga.totalMinor(), saga.currency()), now)));
+    }
+
+    /** A commit refused (its hold lapsed): the order cannot be honoured, so undo what was done. */
+    private Decision inventoryRejected(OrderSaga saga, InventoryCommandRejected rejected) {
+        if (rejected.getCommandType() != InventoryCommandType.COMMIT_HOLD
+                || saga.status() != OrderSaga.Status.COMMITTING) {
+            return Decision.none(saga);
+        }
+        List<Object> commands = new ArrayList<>();
+        for (OrderSaga.Line line : saga.lines()) {
+            if (line.status() == OrderSaga.LineStatus.COMMITTED) {
+                // Already sold to this order: put the units back on the shelf.
+                commands.add(new ReceiveStock(line.holdId() + "/restock", saga.locationId(), line.sku(),
+                        line.quantity(), "returned: order " + saga.orderId() + " could not be confirmed"));
+            } else if (line.status() == OrderSaga.LineStatus.HELD) {
+                commands.add(release(saga, line, HoldReleaseReason.ORDER_REJECTED));
+            }
+            line.status(OrderSaga.LineStatus.RELEASED);
+        }
+        saga.reject(OrderRejectionReason.HOLD_TIMEOUT.name());
+        return new Decision(saga, commands, List.of(
+                new PaymentVoidRequested(saga.orderId(), saga.paymentId(), "confirmation failed: " + rejected.getDetail()),
+                new OrderRejected(saga.orderId(), OrderRejectionReason.HOLD_TIMEOUT,
+                        "confirmation failed: " + rejected.getDetail(), rejected.getSku())));
+    }
+
+    private Decision reject(OrderSaga saga, OrderRejectionReason reason, String detail, String sku,
+                            HoldReleaseReason releaseReason, boolean voidPayment) {
+        List<Object> commands = new ArrayList<>();
+        for (OrderSaga.Line line : saga.lines()) {
+            if (line.status() == OrderSaga.LineStatus.HELD) {
+                line.status(OrderSaga.LineStatus.RELEASED);
+                commands.add(release(saga, line, releaseReason));
+            }
+        }
+        saga.reject(reason.name());
+        List<Object> events = new ArrayList<>();
+        if (voidPayment) {
+            events.add(new PaymentVoidRequested(saga.orderId(), saga.paymentId(), detail));
+        }
+        events.add(new OrderRejected(saga.orderId(), reason, detail, sku));
+        return new Decision(saga, commands, events);
+    }
+
+    private static ReleaseHold release(OrderSaga saga, OrderSaga.Line line, HoldReleaseReason reason) {
+        return new ReleaseHold(line.holdId() + "/release", saga.locationId(), line.sku(), line.holdId(), reason);
+    }
+}

@@ -1,0 +1,22 @@
+package dev.showfloor.checkout.domain;
+
+import java.time.Duration;
+
+/**
+ * Deadlines and limits of the checkout saga.
+ *
+ * @param holdTimeout     no answer to every hold within this → reject (timeout) and release what was held
+ * @param paymentTimeout  no payment answer within this → reject (timeout), release, void any late authorization
+ * @param holdTtl         TTL of each hold; longer than both timeouts so a hold never lapses under a live order
+ * @param dropPerBuyerCap units one shopper may buy in one drop
+ */
+public record CheckoutPolicy(Duration holdTimeout, Duration paymentTimeout, Duration holdTtl, int dropPerBuyerCap) {
+    public static final CheckoutPolicy DEFAULT =
+            new CheckoutPolicy(Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofMinutes(5), 2);
+
+    public CheckoutPolicy {
+        if (holdTtl.compareTo(holdTimeout.plus(paymentTimeout)) <= 0) {
+            throw new IllegalArgumentException("holdTtl must outlast the hold and payment timeouts together");
+        }
+    }
+}

@@ -1,0 +1,164 @@
+package dev.showfloor.checkout.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** One order's progress through the checkout saga: the aggregate one stream task owns per orderId. */
+public final class OrderSaga {
+    public enum Status { PENDING_HOLDS, AWAITING_PAYMENT, COMMITTING, CONFIRMED, REJECTED }
+
+    public enum LineStatus { PENDING, HELD, COMMITTED, RELEASED, REJECTED }
+
+    /** A line and the hold that reserves it. */
+    public static final class Line {
+        private String sku;
+        private int quantity;
+        private long unitPriceMinor;
+        private String dropId;
+        private String holdId;
+        private LineStatus status = LineStatus.PENDING;
+
+        Line() {
+        }
+
+        Line(String sku, int quantity, long unitPriceMinor, String dropId, String holdId) {
+            this.sku = sku;
+            this.quantity = quantity;
+            this.unitPriceMinor = unitPriceMinor;
+            this.dropId = dropId;
+            this.holdId = holdId;
+        }
+
+        public String sku() {
+            return sku;
+        }
+
+        public int quantity() {
+            return quantity;
+        }
+
+        public String holdId() {
+            return holdId;
+        }
+
+        public LineStatus status() {
+            return status;
+        }
+
+        String dropId() {
+            return dropId;
+        }
+
+        long unitPriceMinor() {
+            return unitPriceMinor;
+        }
+
+        void status(LineStatus status) {
+            this.status = status;
+        }
+    }
+
+    private String orderId;
+    private String shopperId;
+    private String locationId;
+    private String currency;
+    private long totalMinor;
+    private String paymentToken;
+    private String paymentId;
+    private String requestHash;
+    private List<Line> lines = new ArrayList<>();
+    private Status status = Status.PENDING_HOLDS;
+    private String rejectionReason;
+    private long deadlineMillis;
+
+    OrderSaga() {
+    }
+
+    OrderSaga(String orderId, String shopperId, String locationId, String currency, long totalMinor,
+              String paymentToken, String requestHash, List<Line> lines, long deadlineMillis) {
+        this.orderId = orderId;
+        this.shopperId = shopperId;
+        this.locationId = locationId;
+        this.currency = currency;
+        this.totalMinor = totalMinor;
+        this.paymentToken = paymentToken;
+        this.requestHash = requestHash;
+        this.lines = new ArrayList<>(lines);
+        this.deadlineMillis = deadlineMillis;
+    }
+
+    public String orderId() {
+        return orderId;
+    }
+
+    public String shopperId() {
+        return shopperId;
+    }
+
+    public String locationId() {
+        return locationId;
+    }
+
+    public String currency() {
+        return currency;
+    }
+
+    public long totalMinor() {
+        return totalMinor;
+    }
+
+    public String requestHash() {
+        return requestHash;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public String rejectionReason() {
+        return rejectionReason;
+    }
+
+    public long deadlineMillis() {
+        return deadlineMillis;
+    }
+
+    public List<Line> lines() {
+        return lines;
+    }
+
+    public boolean finished() {
+        return status == Status.CONFIRMED || status == Status.REJECTED;
+    }
+
+    String paymentToken() {
+        return paymentToken;
+    }
+
+    String paymentId() {
+        return paymentId;
+    }
+
+    void paymentId(String paymentId) {
+        this.paymentId = paymentId;
+    }
+
+    void status(Status status, long deadlineMillis) {
+        this.status = status;
+        this.deadlineMillis = deadlineMillis;
+    }
+
+    void reject(String reason) {
+        this.status = Status.REJECTED;
+        this.rejectionReason = reason;
+        this.deadlineMillis = 0;
+    }
+
+    Line lineByHold(String holdId) {
+        return lines.stream().filter(line -> line.holdId().equals(holdId)).findFirst().orElse(null);
+    }
+
+    boolean all(LineStatus lineStatus) {
+        return lines.stream().allMatch(line -> line.status() == lineStatus);
+    }
+}

@@ -1,0 +1,20 @@
+package dev.showfloor.checkout.payment;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "showfloor.payment.simulator")
+public interface PaymentSimulatorConfig {
+    /** How long the simulated provider takes to answer. */
+    @WithDefault("20ms")
+    Duration latency();
+
+    /** Share of orders declined at random (0.0–1.0), on top of the decline test tokens. */
+    @WithDefault("0.0")
+    double declineRate();
+
+    /** Seed of the random declines, so a run can be repeated. */
+    @WithDefault("42")
+    long seed();
+}

@@ -1,0 +1,76 @@
+package dev.showfloor.checkout.payment;
+
+import dev.showfloor.checkout.domain.PaymentGateway;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A stand-in for a payment provider, the only one that can exist on this machine. Answers after a configured
+ * latency; declines a configured share of orders (decided from the order id and seed, so the same order always
+ * gets the same answer). Test tokens:
+ * <ul>
+ *   <li>{@code tok_decline}: always declined (CARD_DECLINED)</li>
+ *   <li>{@code tok_insufficient_funds}: always declined (INSUFFICIENT_FUNDS)</li>
+ *   <li>{@code tok_timeout}: never answers, so the saga's payment deadline fires</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class SimulatedPaymentGateway implements PaymentGateway {
+    public static final String DECLINE_TOKEN = "tok_decline";
+    public static final String INSUFFICIENT_FUNDS_TOKEN = "tok_insufficient_funds";
+    public static final String TIMEOUT_TOKEN = "tok_timeout";
+
+    private final PaymentSimulatorConfig config;
+    private final Map<String, CompletionStage<Outcome>> outcomes = new ConcurrentHashMap<>();
+    private final Map<String, String> authorized = new ConcurrentHashMap<>();
+
+    public SimulatedPaymentGateway(PaymentSimulatorConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public String name() {
+        return "simulator";
+    }
+
+    @Override
+    public CompletionStage<Outcome> authorize(String orderId, long amountMinor, String currency, String token) {
+        return outcomes.computeIfAbsent(orderId, id -> {
+            Executor afterLatency = CompletableFuture.delayedExecutor(config.latency().toMillis(), TimeUnit.MILLISECONDS);
+            return CompletableFuture.supplyAsync(() -> decide(id, amountMinor, token), afterLatency);
+        });
+    }
+
+    private Outcome decide(String orderId, long amountMinor, String token) {
+        if (TIMEOUT_TOKEN.equals(token)) {
+            return Outcome.noAnswer();
+        }
+        if (DECLINE_TOKEN.equals(token)) {
+            return Outcome.declined("CARD_DECLINED");
+        }
+        if (INSUFFICIENT_FUNDS_TOKEN.equals(token)) {
+            return Outcome.declined("INSUFFICIENT_FUNDS");
+        }
+        if (amountMinor <= 0 || declinedByChance(orderId)) {
+            return Outcome.declined("CARD_DECLINED");
+        }
+        String paymentId = "sim-" + Integer.toHexString((orderId + config.seed()).hashCode());
+        authorized.put(orderId, paymentId);
+        return Outcome.authorized(paymentId);
+    }
+
+    private boolean declinedByChance(String orderId) {
+        long bucket = Math.floorMod((orderId + "#" + config.seed()).hashCode(), 10_000);
+        return bucket < Math.round(config.declineRate() * 10_000);
+    }
+
+    @Override
+    public CompletionStage<String> voidAuthorization(String orderId) {
+        return CompletableFuture.completedFuture(authorized.remove(orderId));
+    }
+}

@@ -1,0 +1,77 @@
+package dev.showfloor.checkout.stream;
+
+import dev.showfloor.checkout.domain.CheckoutDecider;
+import dev.showfloor.checkout.domain.OrderSaga;
+import dev.showfloor.events.checkout.OrderEvent;
+import dev.showfloor.events.inventory.HoldCommitted;
+import dev.showfloor.events.inventory.HoldPlaced;
+import dev.showfloor.events.inventory.HoldRejected;
+import dev.showfloor.events.inventory.InventoryCommand;
+import dev.showfloor.events.inventory.InventoryCommandRejected;
+import dev.showfloor.events.inventory.InventoryEvent;
+import dev.showfloor.schemas.Topics;
+import dev.showfloor.streamskit.JsonSerde;
+import java.time.Duration;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The checkout saga, keyed by orderId: order events (placed, payment answers) and inventory's answers,
+ * re-keyed by order, meet in one task per order; it writes inventory commands and the order's next events.
+ * Run with exactly_once_v2 so a decision, its outputs and the consumed offsets commit together.
+ */
+public final class CheckoutTopology {
+    public static final String SAGAS_STORE = "order-sagas";
+    public static final String DEADLINES_STORE = "order-deadlines";
+
+    private CheckoutTopology() {
+    }
+
+    public static Topology buildTopology(CheckoutSerdes serdes, CheckoutDecider decider, Duration deadlineScan) {
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SAGAS_STORE),
+                Serdes.String(), JsonSerde.of(OrderSaga.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEADLINES_STORE),
+                Serdes.String(), Serdes.String()));
+
+        KStream<String, SpecificRecord> orders = builder
+                .stream(Topics.ORDER_EVENTS.name(), Consumed.with(Serdes.String(), serdes.orderEvents()))
+                .mapValues(event -> (SpecificRecord) event);
+        KStream<String, SpecificRecord> answers = builder
+                .stream(Topics.INVENTORY_EVENTS.name(), Consumed.with(Serdes.String(), serdes.inventoryEvents()))
+                .filter((key, event) -> orderIdOf(event) != null)
+                .selectKey((key, event) -> orderIdOf(event))
+                .repartition(Repartitioned.with(Serdes.String(), serdes.inventoryEvents())
+                        .withName("inventory-answers-by-order")
+                        .withNumberOfPartitions(Topics.ORDER_EVENTS.partitions()))
+                .mapValues(event -> (SpecificRecord) event);
+
+        KStream<String, SpecificRecord> decisions = orders.merge(answers)
+                .process(() -> new SagaProcessor(decider, deadlineScan), SAGAS_STORE, DEADLINES_STORE);
+        decisions.filter((key, value) -> value instanceof InventoryCommand)
+                .mapValues(value -> (InventoryCommand) value)
+                .to(Topics.INVENTORY_COMMANDS.name(), Produced.with(Serdes.String(), serdes.inventoryCommands()));
+        decisions.filter((key, value) -> value instanceof OrderEvent)
+                .mapValues(value -> (OrderEvent) value)
+                .to(Topics.ORDER_EVENTS.name(), Produced.with(Serdes.String(), serdes.orderEvents()));
+        return builder.build();
+    }
+
+    /** The order an inventory answer belongs to, or null for stock facts that concern no order. */
+    static String orderIdOf(InventoryEvent event) {
+        return switch (event.getPayload()) {
+            case HoldPlaced placed -> placed.getOrderId();
+            case HoldRejected rejected -> rejected.getOrderId();
+            case HoldCommitted committed -> committed.getOrderId();
+            case InventoryCommandRejected rejected -> CheckoutDecider.orderIdOfHold(rejected.getHoldId());
+            default -> null;
+        };
+    }
+}

@@ -1,0 +1,113 @@
+package dev.showfloor.checkout.stream;
+
+import dev.showfloor.checkout.domain.CheckoutDecider;
+import dev.showfloor.checkout.domain.OrderSaga;
+import dev.showfloor.events.checkout.OrderEvent;
+import dev.showfloor.events.common.Envelope;
+import dev.showfloor.events.inventory.CommitHold;
+import dev.showfloor.events.inventory.InventoryCommand;
+import dev.showfloor.events.inventory.InventoryEvent;
+import dev.showfloor.events.inventory.PlaceHold;
+import dev.showfloor.events.inventory.ReceiveStock;
+import dev.showfloor.events.inventory.ReleaseHold;
+import dev.showfloor.streamskit.DeadlineIndex;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/** Feeds each input to the decider with the order's saga, stores the result and forwards its outputs. */
+final class SagaProcessor extends ContextualProcessor<String, SpecificRecord, String, SpecificRecord> {
+    static final String PRODUCER = "checkout";
+    private final CheckoutDecider decider;
+    private final Duration deadlineScan;
+    private KeyValueStore<String, OrderSaga> sagas;
+    private DeadlineIndex deadlines;
+
+    SagaProcessor(CheckoutDecider decider, Duration deadlineScan) {
+        this.decider = decider;
+        this.deadlineScan = deadlineScan;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, SpecificRecord> context) {
+        super.init(context);
+        sagas = context.getStateStore(CheckoutTopology.SAGAS_STORE);
+        deadlines = new DeadlineIndex(context.getStateStore(CheckoutTopology.DEADLINES_STORE));
+        context.schedule(deadlineScan, PunctuationType.WALL_CLOCK_TIME, this::deadlinesPassed);
+    }
+
+    @Override
+    public void process(Record<String, SpecificRecord> record) {
+        Envelope cause;
+        Object payload;
+        if (record.value() instanceof OrderEvent event) {
+            cause = event.getEnvelope();
+            payload = event.getPayload();
+        } else {
+            InventoryEvent event = (InventoryEvent) record.value();
+            cause = event.getEnvelope();
+            payload = event.getPayload();
+        }
+        Instant now = Instant.ofEpochMilli(context().currentSystemTimeMs());
+        apply(record.key(), decider.decide(sagas.get(record.key()), payload, now), cause, now);
+    }
+
+    private void deadlinesPassed(long wallClockMillis) {
+        Instant now = Instant.ofEpochMilli(wallClockMillis);
+        for (String orderId : deadlines.takeDue(wallClockMillis)) {
+            OrderSaga saga = sagas.get(orderId);
+            Envelope tick = Envelope.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(now)
+                    .setCorrelationId(orderId).setCausationId(null).setProducer(PRODUCER)
+                    .setShopperId(saga == null ? null : saga.shopperId()).build();
+            apply(orderId, decider.deadlinePassed(saga, now), tick, now);
+        }
+    }
+
+    private void apply(String orderId, CheckoutDecider.Decision decision, Envelope cause, Instant now) {
+        OrderSaga saga = decision.saga();
+        if (saga == null) {
+            return;
+        }
+        long previousDeadline = sagas.get(orderId) == null ? 0 : sagas.get(orderId).deadlineMillis();
+        sagas.put(orderId, saga);
+        if (saga.deadlineMillis() > 0 && saga.deadlineMillis() != previousDeadline) {
+            deadlines.schedule(saga.deadlineMillis(), orderId, saga.status().name());
+        }
+        long timestamp = now.toEpochMilli();
+        for (Object command : decision.inventoryCommands()) {
+            context().forward(new Record<>(inventoryKey(command),
+                    new InventoryCommand(envelope(cause, saga, now), command), timestamp));
+        }
+        for (Object event : decision.orderEvents()) {
+            context().forward(new Record<>(orderId, new OrderEvent(envelope(cause, saga, now), event), timestamp));
+        }
+    }
+
+    private static Envelope envelope(Envelope cause, OrderSaga saga, Instant now) {
+        return Envelope.newBuilder()
+                .setEventId(UUID.randomUUID().toString())
+                .setOccurredAt(now)
+                .setCorrelationId(saga.orderId())
+                .setCausationId(cause.getEventId())
+                .setProducer(PRODUCER)
+                .setShopperId(saga.shopperId())
+                .build();
+    }
+
+    /** Inventory's partition key: one stock aggregate per location and SKU. */
+    private static String inventoryKey(Object command) {
+        return switch (command) {
+            case PlaceHold c -> c.getLocationId() + ":" + c.getSku();
+            case ReleaseHold c -> c.getLocationId() + ":" + c.getSku();
+            case CommitHold c -> c.getLocationId() + ":" + c.getSku();
+            case ReceiveStock c -> c.getLocationId() + ":" + c.getSku();
+            default -> throw new IllegalArgumentException("not an inventory command: " + command);
+        };
+    }
+}

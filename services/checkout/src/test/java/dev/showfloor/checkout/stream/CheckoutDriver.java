@@ -1,0 +1,105 @@
+package dev.showfloor.checkout.stream;
+
+import dev.showfloor.checkout.domain.CheckoutDecider;
+import dev.showfloor.checkout.domain.CheckoutPolicy;
+import dev.showfloor.checkout.domain.OrderSaga;
+import dev.showfloor.events.checkout.Attribution;
+import dev.showfloor.events.checkout.FulfillmentMethod;
+import dev.showfloor.events.checkout.OrderEvent;
+import dev.showfloor.events.checkout.OrderLine;
+import dev.showfloor.events.checkout.OrderPlaced;
+import dev.showfloor.events.checkout.SalesChannel;
+import dev.showfloor.events.common.Envelope;
+import dev.showfloor.events.common.Money;
+import dev.showfloor.events.inventory.InventoryCommand;
+import dev.showfloor.events.inventory.InventoryEvent;
+import dev.showfloor.schemas.Topics;
+import dev.showfloor.testsupport.RegistryFreeAvroSerde;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/** The checkout saga on a TopologyTestDriver; the test plays inventory and the payment port. */
+final class CheckoutDriver implements AutoCloseable {
+    static final Instant START = Instant.parse("2026-12-05T10:00:00Z");
+    static final String LOC = "lis-01";
+    static final CheckoutSerdes SERDES = new CheckoutSerdes(RegistryFreeAvroSerde.of(OrderEvent.class),
+            RegistryFreeAvroSerde.of(InventoryEvent.class), RegistryFreeAvroSerde.of(InventoryCommand.class));
+
+    private final TopologyTestDriver driver;
+    private final TestInputTopic<String, OrderEvent> orderIn;
+    private final TestInputTopic<String, InventoryEvent> inventoryIn;
+    private final TestOutputTopic<String, OrderEvent> orderOut;
+    private final TestOutputTopic<String, InventoryCommand> commandsOut;
+
+    CheckoutDriver(CheckoutPolicy policy) {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "checkout-test");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        driver = new TopologyTestDriver(CheckoutTopology.buildTopology(SERDES, new CheckoutDecider(policy),
+                Duration.ofSeconds(1)), props, START);
+        orderIn = driver.createInputTopic(Topics.ORDER_EVENTS.name(), Serdes.String().serializer(),
+                SERDES.orderEvents().serializer());
+        inventoryIn = driver.createInputTopic(Topics.INVENTORY_EVENTS.name(), Serdes.String().serializer(),
+                SERDES.inventoryEvents().serializer());
+        orderOut = driver.createOutputTopic(Topics.ORDER_EVENTS.name(), Serdes.String().deserializer(),
+                SERDES.orderEvents().deserializer());
+        commandsOut = driver.createOutputTopic(Topics.INVENTORY_COMMANDS.name(), Serdes.String().deserializer(),
+                SERDES.inventoryCommands().deserializer());
+    }
+
+    static OrderPlaced order(String orderId, String... skus) {
+        List<OrderLine> lines = new ArrayList<>();
+        for (String sku : skus) {
+            lines.add(new OrderLine(sku, 1, new Money(2_500L, "EUR"), null, null));
+        }
+        return new OrderPlaced(orderId, "shopper-1", LOC, null, SalesChannel.MICROSITE, lines,
+                new Money(2_500L * skus.length, "EUR"), new Attribution(null, null, null, List.of(), null),
+                FulfillmentMethod.PICKUP, null, null, "key-" + orderId, "hash-" + orderId, "tok_visa");
+    }
+
+    void order(Object payload, String orderId) {
+        orderIn.pipeInput(orderId, new OrderEvent(envelope(), payload));
+    }
+
+    void inventory(Object payload, String key) {
+        inventoryIn.pipeInput(key, new InventoryEvent(envelope(), payload));
+    }
+
+    void advance(Duration duration) {
+        driver.advanceWallClockTime(duration);
+    }
+
+    /** Inventory commands written since the last call. */
+    List<Object> commands() {
+        return commandsOut.readValuesToList().stream().map(InventoryCommand::getPayload).toList();
+    }
+
+    /** Order events written by the saga (not those the test piped in) since the last call. */
+    List<Object> orderEvents() {
+        return orderOut.readValuesToList().stream().filter(event -> "checkout".equals(event.getEnvelope().getProducer()))
+                .map(OrderEvent::getPayload).toList();
+    }
+
+    OrderSaga saga(String orderId) {
+        return driver.<String, OrderSaga>getKeyValueStore(CheckoutTopology.SAGAS_STORE).get(orderId);
+    }
+
+    private static Envelope envelope() {
+        return Envelope.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(START)
+                .setCorrelationId("test").setCausationId(null).setProducer("test").setShopperId(null).build();
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}

@@ -1,0 +1,175 @@
+package dev.showfloor.checkout.stream;
+
+import static dev.showfloor.checkout.stream.CheckoutDriver.LOC;
+import static dev.showfloor.checkout.stream.CheckoutDriver.order;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.showfloor.checkout.domain.CheckoutPolicy;
+import dev.showfloor.checkout.domain.OrderSaga;
+import dev.showfloor.events.checkout.OrderConfirmed;
+import dev.showfloor.events.checkout.OrderRejected;
+import dev.showfloor.events.checkout.OrderRejectionReason;
+import dev.showfloor.events.checkout.PaymentAuthorized;
+import dev.showfloor.events.checkout.PaymentDeclineReason;
+import dev.showfloor.events.checkout.PaymentDeclined;
+import dev.showfloor.events.checkout.PaymentRequested;
+import dev.showfloor.events.checkout.PaymentVoidRequested;
+import dev.showfloor.events.common.Money;
+import dev.showfloor.events.inventory.CommitHold;
+import dev.showfloor.events.inventory.HoldCommitted;
+import dev.showfloor.events.inventory.HoldPlaced;
+import dev.showfloor.events.inventory.HoldRejected;
+import dev.showfloor.events.inventory.HoldRejectionReason;
+import dev.showfloor.events.inventory.PlaceHold;
+import dev.showfloor.events.inventory.ReleaseHold;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class CheckoutSagaTest {
+    private final CheckoutDriver checkout = new CheckoutDriver(CheckoutPolicy.DEFAULT);
+
+    @AfterEach
+    void close() {
+        checkout.close();
+    }
+
+    @Test
+    void everyLineHeldThenPaidThenCommittedConfirmsTheOrder() {
+        checkout.order(order("o1", "tee", "cap"), "o1");
+        List<Object> holds = checkout.commands();
+        assertThat(holds).hasSize(2).allSatisfy(command -> assertThat(command).isInstanceOf(PlaceHold.class));
+
+        held("o1", 0, "tee");
+        assertThat(checkout.orderEvents()).as("not before every line is held").isEmpty();
+        held("o1", 1, "cap");
+        assertThat(checkout.orderEvents()).singleElement().isInstanceOfSatisfying(PaymentRequested.class,
+                requested -> assertThat(requested.getAmount().getAmountMinor()).isEqualTo(5_000L));
+
+        checkout.order(new PaymentAuthorized("o1", "pay-1", new Money(5_000L, "EUR"), "simulator"), "o1");
+        assertThat(checkout.commands()).hasSize(2).allSatisfy(command ->
+                assertThat(command).isInstanceOf(CommitHold.class));
+        committed("o1", 0, "tee");
+        assertThat(checkout.orderEvents()).isEmpty();
+        committed("o1", 1, "cap");
+
+        assertThat(checkout.orderEvents()).singleElement().isInstanceOf(OrderConfirmed.class);
+        assertThat(checkout.saga("o1").status()).isEqualTo(OrderSaga.Status.CONFIRMED);
+    }
+
+    @Test
+    void aSoldOutLineRejectsTheOrderAndReleasesTheOthers() {
+        checkout.order(order("o2", "tee", "sneaker", "cap"), "o2");
+        checkout.commands();
+        held("o2", 0, "tee");
+        checkout.inventory(new HoldRejected("o2/1/place", LOC, "sneaker", "o2/1", "o2", 1,
+                HoldRejectionReason.INSUFFICIENT_STOCK, 0), LOC + ":sneaker");
+
+        assertThat(checkout.commands()).singleElement().isInstanceOfSatisfying(ReleaseHold.class,
+                release -> assertThat(release.getHoldId()).isEqualTo("o2/0"));
+        assertThat(checkout.orderEvents()).singleElement().isInstanceOfSatisfying(OrderRejected.class, rejected -> {
+            assertThat(rejected.getReason()).isEqualTo(OrderRejectionReason.SOLD_OUT);
+            assertThat(rejected.getSku()).isEqualTo("sneaker");
+        });
+
+        held("o2", 2, "cap"); // answered after the order gave up
+        assertThat(checkout.commands()).as("a late hold is handed straight back").singleElement()
+                .isInstanceOfSatisfying(ReleaseHold.class, release -> assertThat(release.getHoldId()).isEqualTo("o2/2"));
+    }
+
+    @Test
+    void aBuyerCapRejectionIsReportedAsSuch() {
+        checkout.order(order("o3", "tee"), "o3");
+        checkout.inventory(new HoldRejected("o3/0/place", LOC, "tee", "o3/0", "o3", 1,
+                HoldRejectionReason.BUYER_CAP_EXCEEDED, 10), LOC + ":tee");
+
+        assertThat(checkout.orderEvents()).singleElement().isInstanceOfSatisfying(OrderRejected.class,
+                rejected -> assertThat(rejected.getReason()).isEqualTo(OrderRejectionReason.BUYER_CAP_EXCEEDED));
+    }
+
+    @Test
+    void aDeclinedPaymentReleasesEveryHold() {
+        checkout.order(order("o4", "tee", "cap"), "o4");
+        held("o4", 0, "tee");
+        held("o4", 1, "cap");
+        checkout.commands();
+        checkout.orderEvents();
+
+        checkout.order(new PaymentDeclined("o4", null, PaymentDeclineReason.CARD_DECLINED, "simulator"), "o4");
+
+        assertThat(checkout.commands()).hasSize(2).allSatisfy(command ->
+                assertThat(command).isInstanceOf(ReleaseHold.class));
+        assertThat(checkout.orderEvents()).singleElement().isInstanceOfSatisfying(OrderRejected.class,
+                rejected -> assertThat(rejected.getReason()).isEqualTo(OrderRejectionReason.PAYMENT_DECLINED));
+    }
+
+    @Test
+    void noHoldAnswerInTimeRejectsAndReleasesWhatArrivesLater() {
+        checkout.order(order("o5", "tee", "cap"), "o5");
+        checkout.commands();
+        held("o5", 0, "tee");
+
+        checkout.advance(Duration.ofSeconds(9));
+        assertThat(checkout.orderEvents()).isEmpty();
+        checkout.advance(Duration.ofSeconds(2));
+
+        assertThat(checkout.orderEvents()).singleElement().isInstanceOfSatisfying(OrderRejected.class,
+                rejected -> assertThat(rejected.getReason()).isEqualTo(OrderRejectionReason.HOLD_TIMEOUT));
+        assertThat(checkout.commands()).singleElement().isInstanceOf(ReleaseHold.class);
+        held("o5", 1, "cap");
+        assertThat(checkout.commands()).singleElement().isInstanceOf(ReleaseHold.class);
+    }
+
+    @Test
+    void noPaymentAnswerInTimeRejectsReleasesAndVoidsALateAuthorization() {
+        checkout.order(order("o6", "tee"), "o6");
+        held("o6", 0, "tee");
+        checkout.commands();
+        checkout.orderEvents();
+
+        checkout.advance(Duration.ofSeconds(16));
+
+        List<Object> events = checkout.orderEvents();
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0)).isInstanceOf(PaymentVoidRequested.class);
+        assertThat(events.get(1)).isInstanceOfSatisfying(OrderRejected.class,
+                rejected -> assertThat(rejected.getReason()).isEqualTo(OrderRejectionReason.PAYMENT_TIMEOUT));
+        assertThat(checkout.commands()).singleElement().isInstanceOf(ReleaseHold.class);
+
+        checkout.order(new PaymentAuthorized("o6", "pay-late", new Money(2_500L, "EUR"), "simulator"), "o6");
+        assertThat(checkout.orderEvents()).singleElement().isInstanceOfSatisfying(PaymentVoidRequested.class,
+                voided -> assertThat(voided.getPaymentId()).isEqualTo("pay-late"));
+        assertThat(checkout.commands()).as("nothing is committed for a rejected order").isEmpty();
+    }
+
+    @Test
+    void repeatedInputsHaveNoSecondEffect() {
+        checkout.order(order("o7", "tee"), "o7");
+        checkout.order(order("o7", "tee"), "o7");
+        assertThat(checkout.commands()).hasSize(1);
+
+        held("o7", 0, "tee");
+        held("o7", 0, "tee");
+        assertThat(checkout.orderEvents()).hasSize(1);
+
+        PaymentAuthorized authorized = new PaymentAuthorized("o7", "pay-7", new Money(2_500L, "EUR"), "simulator");
+        checkout.order(authorized, "o7");
+        checkout.order(authorized, "o7");
+        assertThat(checkout.commands()).hasSize(1);
+        committed("o7", 0, "tee");
+        committed("o7", 0, "tee");
+        assertThat(checkout.orderEvents()).singleElement().isInstanceOf(OrderConfirmed.class);
+    }
+
+    private void held(String orderId, int line, String sku) {
+        checkout.inventory(new HoldPlaced(orderId + "/" + line + "/place", LOC, sku, orderId + "/" + line, orderId, 1,
+                Instant.parse("2026-12-05T10:05:00Z"), null, "shopper-1", null), LOC + ":" + sku);
+    }
+
+    private void committed(String orderId, int line, String sku) {
+        checkout.inventory(new HoldCommitted(orderId + "/" + line + "/commit", LOC, sku, orderId + "/" + line, orderId,
+                1, null), LOC + ":" + sku);
+    }
+}
