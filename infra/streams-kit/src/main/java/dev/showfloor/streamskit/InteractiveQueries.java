@@ -58,6 +58,24 @@ public final class InteractiveQueries {
         return owner.activeHost().equals(self) ? Optional.empty() : Optional.of(owner.activeHost());
     }
 
+    /** Reads a key from this instance's part of the store. */
+    public <V> V getLocal(String key) {
+        try {
+            return this.<V>localStore().get(key);
+        } catch (InvalidStateStoreException movedAway) {
+            throw new Unavailable("store " + storeName + " is moving (" + movedAway.getMessage() + ")");
+        }
+    }
+
+    /** Visits every entry of this instance's part of the store whose key starts with {@code prefix}. */
+    public <V> void forEachLocal(String prefix, java.util.function.BiConsumer<String, V> visitor) {
+        try (var entries = this.<V>localStore().prefixScan(prefix, Serdes.String().serializer())) {
+            entries.forEachRemaining(entry -> visitor.accept(entry.key, entry.value));
+        } catch (InvalidStateStoreException movedAway) {
+            throw new Unavailable("store " + storeName + " is moving (" + movedAway.getMessage() + ")");
+        }
+    }
+
     public <V> ReadOnlyKeyValueStore<String, V> localStore() {
         try {
             return streams.store(StoreQueryParameters.fromNameAndType(storeName, QueryableStoreTypes.keyValueStore()));

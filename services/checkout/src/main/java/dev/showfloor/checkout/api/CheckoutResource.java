@@ -68,9 +68,12 @@ public class CheckoutResource {
 
         String orderId = IdempotencyKeys.orderId(request.shopperId(), idempotencyKey);
         String requestHash = IdempotencyKeys.requestHash(body);
-        String firstHash = keys.acceptOrGetFirst(orderId, requestHash);
+        String firstHash = keys.firstRequest(orderId);
         if (firstHash == null) {
             firstHash = orders.find(orderId, false).map(OrderQueries.StoredOrder::requestHash).orElse(null);
+        }
+        if (firstHash == null) {
+            firstHash = keys.acceptOrGetFirst(orderId, requestHash); // a concurrent twin may have won meanwhile
             if (firstHash == null) {
                 return publisher.publish(orderId, request.shopperId(), PRODUCER, null,
                                 orderPlaced(orderId, idempotencyKey, requestHash, request))

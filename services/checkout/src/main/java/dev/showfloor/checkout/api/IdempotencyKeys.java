@@ -49,6 +49,11 @@ public class IdempotencyKeys {
         return recentlyAccepted.putIfAbsent(orderId, requestHash);
     }
 
+    /** The hash of the request this instance accepted for the order, or null. */
+    public synchronized String firstRequest(String orderId) {
+        return recentlyAccepted.get(orderId);
+    }
+
     public synchronized boolean recentlyAccepted(String orderId) {
         return recentlyAccepted.containsKey(orderId);
     }

@@ -32,7 +32,7 @@ public class OrderQueries {
         try {
             Optional<HostInfo> owner = forwarded ? Optional.empty() : queries.remoteOwner(orderId);
             if (owner.isEmpty()) {
-                OrderSaga saga = queries.<OrderSaga>localStore().get(orderId);
+                OrderSaga saga = queries.<OrderSaga>getLocal(orderId);
                 return Optional.ofNullable(saga).map(found -> new StoredOrder(OrderView.of(found), found.requestHash()));
             }
             InteractiveQueries.Answer answer = queries.forward(owner.get(), InternalOrderResource.PATH + "/" + orderId);

@@ -6,10 +6,10 @@ import java.time.Duration;
 
 @ConfigMapping(prefix = "showfloor.checkout")
 public interface CheckoutConfig {
-    @WithDefault("10s")
+    @WithDefault("30s")
     Duration holdTimeout();
 
-    @WithDefault("15s")
+    @WithDefault("30s")
     Duration paymentTimeout();
 
     @WithDefault("5m")
@@ -20,6 +20,10 @@ public interface CheckoutConfig {
 
     @WithDefault("500ms")
     Duration deadlineScanInterval();
+
+    /** After a saga task starts, how long it reads queued answers before enforcing deadlines. */
+    @WithDefault("5s")
+    Duration catchUpGrace();
 
     /** Longest a client may long-poll GET /orders/{id}?waitMs=. */
     @WithDefault("30s")

@@ -34,7 +34,12 @@ public final class CheckoutTopology {
     private CheckoutTopology() {
     }
 
-    public static Topology buildTopology(CheckoutSerdes serdes, CheckoutDecider decider, Duration deadlineScan) {
+    /**
+     * @param deadlineScan  how often overdue orders are looked for (wall clock)
+     * @param catchUpGrace  after a task starts, how long it reads queued input before enforcing deadlines
+     */
+    public static Topology buildTopology(CheckoutSerdes serdes, CheckoutDecider decider, Duration deadlineScan,
+                                         Duration catchUpGrace) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SAGAS_STORE),
                 Serdes.String(), JsonSerde.of(OrderSaga.class)));
@@ -54,7 +59,7 @@ public final class CheckoutTopology {
                 .mapValues(event -> (SpecificRecord) event);
 
         KStream<String, SpecificRecord> decisions = orders.merge(answers)
-                .process(() -> new SagaProcessor(decider, deadlineScan), SAGAS_STORE, DEADLINES_STORE);
+                .process(() -> new SagaProcessor(decider, deadlineScan, catchUpGrace), SAGAS_STORE, DEADLINES_STORE);
         decisions.filter((key, value) -> value instanceof InventoryCommand)
                 .mapValues(value -> (InventoryCommand) value)
                 .to(Topics.INVENTORY_COMMANDS.name(), Produced.with(Serdes.String(), serdes.inventoryCommands()));

@@ -26,12 +26,15 @@ final class SagaProcessor extends ContextualProcessor<String, SpecificRecord, St
     static final String PRODUCER = "checkout";
     private final CheckoutDecider decider;
     private final Duration deadlineScan;
+    private final Duration catchUpGrace;
+    private long enforceDeadlinesFrom;
     private KeyValueStore<String, OrderSaga> sagas;
     private DeadlineIndex deadlines;
 
-    SagaProcessor(CheckoutDecider decider, Duration deadlineScan) {
+    SagaProcessor(CheckoutDecider decider, Duration deadlineScan, Duration catchUpGrace) {
         this.decider = decider;
         this.deadlineScan = deadlineScan;
+        this.catchUpGrace = catchUpGrace;
     }
 
     @Override
@@ -39,6 +42,9 @@ final class SagaProcessor extends ContextualProcessor<String, SpecificRecord, St
         super.init(context);
         sagas = context.getStateStore(CheckoutTopology.SAGAS_STORE);
         deadlines = new DeadlineIndex(context.getStateStore(CheckoutTopology.DEADLINES_STORE));
+        // A task that starts (or moves here after a crash) first reads the answers that queued up meanwhile;
+        // only then are deadlines enforced, so an outage does not turn every waiting order into a timeout.
+        enforceDeadlinesFrom = context.currentSystemTimeMs() + catchUpGrace.toMillis();
         context.schedule(deadlineScan, PunctuationType.WALL_CLOCK_TIME, this::deadlinesPassed);
     }
 
@@ -59,6 +65,9 @@ final class SagaProcessor extends ContextualProcessor<String, SpecificRecord, St
     }
 
     private void deadlinesPassed(long wallClockMillis) {
+        if (wallClockMillis < enforceDeadlinesFrom) {
+            return;
+        }
         Instant now = Instant.ofEpochMilli(wallClockMillis);
         for (String orderId : deadlines.takeDue(wallClockMillis)) {
             OrderSaga saga = sagas.get(orderId);

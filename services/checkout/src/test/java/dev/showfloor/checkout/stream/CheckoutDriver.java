@@ -45,7 +45,7 @@ final class CheckoutDriver implements AutoCloseable {
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "checkout-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         driver = new TopologyTestDriver(CheckoutTopology.buildTopology(SERDES, new CheckoutDecider(policy),
-                Duration.ofSeconds(1)), props, START);
+                Duration.ofSeconds(1), Duration.ZERO), props, START);
         orderIn = driver.createInputTopic(Topics.ORDER_EVENTS.name(), Serdes.String().serializer(),
                 SERDES.orderEvents().serializer());
         inventoryIn = driver.createInputTopic(Topics.INVENTORY_EVENTS.name(), Serdes.String().serializer(),

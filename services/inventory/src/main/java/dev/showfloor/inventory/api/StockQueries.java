@@ -16,11 +16,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Stock levels from the stock-positions store, wherever in the cluster each key lives. */
@@ -41,7 +38,7 @@ public class StockQueries {
         try {
             Optional<HostInfo> owner = forwarded ? Optional.empty() : queries.remoteOwner(locationId + ":" + sku);
             if (owner.isEmpty()) {
-                return Optional.ofNullable(this.<StockPosition>store().get(locationId + ":" + sku)).map(this::view);
+                return Optional.ofNullable(queries.<StockPosition>getLocal(locationId + ":" + sku)).map(this::view);
             }
             InteractiveQueries.Answer answer = queries.forward(owner.get(),
                     "/inventory/" + encode(locationId) + "/" + encode(sku));
@@ -56,10 +53,7 @@ public class StockQueries {
     public List<StockLevelView> byLocation(String locationId, boolean lowStockOnly, boolean localOnly) {
         try {
             List<StockLevelView> levels = new ArrayList<>();
-            try (KeyValueIterator<String, StockPosition> positions = this.<StockPosition>store()
-                    .prefixScan(locationId + ":", Serdes.String().serializer())) {
-                positions.forEachRemaining(entry -> levels.add(view(entry.value)));
-            }
+            queries.<StockPosition>forEachLocal(locationId + ":", (key, position) -> levels.add(view(position)));
             if (!localOnly) {
                 for (HostInfo instance : queries.otherInstances()) {
                     levels.addAll(read(queries.forward(instance, "/inventory/" + encode(locationId) + "?local=true")
@@ -71,10 +65,6 @@ public class StockQueries {
         } catch (InteractiveQueries.Unavailable unavailable) {
             throw ProblemException.unavailable(unavailable.getMessage());
         }
-    }
-
-    private <V> ReadOnlyKeyValueStore<String, V> store() {
-        return queries.localStore();
     }
 
     private StockLevelView view(StockPosition position) {

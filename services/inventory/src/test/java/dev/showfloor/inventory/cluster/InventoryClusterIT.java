@@ -13,6 +13,7 @@ import dev.showfloor.events.inventory.StockReceived;
 import dev.showfloor.runtime.Await;
 import dev.showfloor.schemas.CatalogTopics;
 import dev.showfloor.schemas.registry.SchemaRegistrar;
+import dev.showfloor.testsupport.PackagedServices;
 import dev.showfloor.testsupport.ShowfloorInfraExtension;
 import dev.showfloor.testsupport.TestInfra;
 import java.nio.file.Path;
@@ -51,20 +52,22 @@ class InventoryClusterIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private TestInfra.Endpoints infra;
-    private InventoryInstances cluster;
-    private InventoryInstances.Instance first;
-    private InventoryInstances.Instance second;
+    private PackagedServices cluster;
+    private PackagedServices.Instance first;
+    private PackagedServices.Instance second;
 
     @BeforeAll
     void startTwoInstances(TestInfra.Endpoints infra) throws Exception {
         this.infra = infra;
         CatalogTopics.createAll(infra.bootstrapServers());
         new SchemaRegistrar(infra.registryApiUrl()).registerAll();
-        cluster = new InventoryInstances(Path.of("target/it-instances").toAbsolutePath());
-        first = cluster.start("inventory-a", infra);
-        second = cluster.start("inventory-b", infra);
-        InventoryInstances.awaitReady(first);
-        InventoryInstances.awaitReady(second);
+        // A fresh directory per run: state from an earlier run (against an earlier broker) must not be reused.
+        cluster = new PackagedServices(Path.of("target/it-instances", Long.toString(System.currentTimeMillis()))
+                .toAbsolutePath());
+        first = cluster.start("inventory-a", Path.of("."), infra, Map.of());
+        second = cluster.start("inventory-b", Path.of("."), infra, Map.of());
+        PackagedServices.awaitReady(first);
+        PackagedServices.awaitReady(second);
     }
 
     @AfterAll
@@ -87,9 +90,9 @@ class InventoryClusterIT {
         }
         for (String sku : skus) {
             int expected = 10 + skus.indexOf(sku);
-            for (InventoryInstances.Instance instance : List.of(first, second)) {
+            for (PackagedServices.Instance instance : List.of(first, second)) {
                 Await.until(sku + " visible through " + instance.name(), Duration.ofSeconds(60), () -> {
-                    var answer = InventoryInstances.get(instance.baseUrl() + "/inventory/" + LOCATION + "/" + sku);
+                    var answer = PackagedServices.get(instance.baseUrl() + "/inventory/" + LOCATION + "/" + sku);
                     return answer.status() == 200 && json(answer.body()).get("onHand").asInt() == expected;
                 });
             }
@@ -101,7 +104,7 @@ class InventoryClusterIT {
         Set<String> all = new TreeSet<>(ownedByFirst);
         all.addAll(ownedBySecond);
         assertThat(all).containsAll(skus);
-        assertThat(json(InventoryInstances.get(first.baseUrl() + "/inventory/" + LOCATION).body()).size())
+        assertThat(json(PackagedServices.get(first.baseUrl() + "/inventory/" + LOCATION).body()).size())
                 .as("a location listing gathers every instance").isEqualTo(all.size());
     }
 
@@ -200,16 +203,16 @@ class InventoryClusterIT {
         for (int s = 0; s < SKUS; s++) {
             String url = first.baseUrl() + "/inventory/" + LOCATION + "/" + sku(name, s);
             Await.until(sku(name, s) + " readable after the surge", Duration.ofSeconds(60),
-                    () -> InventoryInstances.status(url) == 200);
-            JsonNode level = json(InventoryInstances.get(url).body());
+                    () -> PackagedServices.status(url) == 200);
+            JsonNode level = json(PackagedServices.get(url).body());
             assertThat(level.get("held").asInt()).isEqualTo(UNITS_PER_SKU);
             assertThat(level.get("available").asInt()).isZero();
         }
     }
 
-    private Set<String> localSkus(InventoryInstances.Instance instance) throws Exception {
+    private Set<String> localSkus(PackagedServices.Instance instance) throws Exception {
         Set<String> skus = new TreeSet<>();
-        json(InventoryInstances.get(instance.baseUrl() + "/inventory/" + LOCATION + "?local=true").body())
+        json(PackagedServices.get(instance.baseUrl() + "/inventory/" + LOCATION + "?local=true").body())
                 .forEach(level -> skus.add(level.get("sku").asText()));
         return skus;
     }

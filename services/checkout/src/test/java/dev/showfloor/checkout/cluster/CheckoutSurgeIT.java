@@ -1,0 +1,197 @@
+package dev.showfloor.checkout.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.showfloor.runtime.Await;
+import dev.showfloor.schemas.CatalogTopics;
+import dev.showfloor.schemas.registry.SchemaRegistrar;
+import dev.showfloor.testsupport.PackagedServices;
+import dev.showfloor.testsupport.ShowfloorInfraExtension;
+import dev.showfloor.testsupport.TestInfra;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Packaged inventory and checkout on the real broker and registry: a drop surge of 2,000 checkouts from 1,000
+ * shoppers for 150 units with 10% payment declines; then the same with the checkout instance killed (SIGKILL)
+ * mid-surge and restarted while clients retry with their Idempotency-Keys.
+ */
+@ExtendWith(ShowfloorInfraExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CheckoutSurgeIT {
+    private static final String LOCATION = "drop-loc";
+    private static final int UNITS_PER_SKU = 50;
+    private static final int CHECKOUTS = 2_000;
+    private static final int SHOPPERS = 1_000;
+    private static final int CAP = 2;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private TestInfra.Endpoints infra;
+    private PackagedServices services;
+    private PackagedServices.Instance inventory;
+    private volatile PackagedServices.Instance checkout;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    void start(TestInfra.Endpoints infra) throws Exception {
+        this.infra = infra;
+        CatalogTopics.createAll(infra.bootstrapServers());
+        new SchemaRegistrar(infra.registryApiUrl()).registerAll();
+        services = new PackagedServices(Path.of("target/it-instances", Long.toString(System.currentTimeMillis()))
+                .toAbsolutePath());
+        inventory = services.start("inventory", Path.of("../inventory"), infra, Map.of());
+        checkout = startCheckout("checkout-1");
+        PackagedServices.awaitReady(inventory);
+        PackagedServices.awaitReady(checkout);
+    }
+
+    private PackagedServices.Instance startCheckout(String name) throws Exception {
+        return services.start(name, Path.of("."), infra, Map.of("showfloor.payment.simulator.decline-rate", "0.1"));
+    }
+
+    @AfterAll
+    void stop() {
+        if (services != null) {
+            services.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void aDropSurgeSellsEachUnitOnceAndDecidesEveryOrder() throws Exception {
+        surge("calm", false);
+    }
+
+    @Test
+    @Order(2)
+    void theSameHoldsWhenCheckoutIsKilledMidSurgeAndRestarted() throws Exception {
+        surge("crash", true);
+    }
+
+    private void surge(String name, boolean killCheckout) throws Exception {
+        List<String> skus = List.of(name + "-tee", name + "-cap", name + "-bag");
+        for (String sku : skus) {
+            post(inventory.baseUrl() + "/inventory/" + LOCATION + "/" + sku + "/receipts", name + "-stock-" + sku,
+                    "{\"quantity\": " + UNITS_PER_SKU + "}");
+            Await.until(sku + " stocked", Duration.ofSeconds(60), () -> onHand(sku) == UNITS_PER_SKU);
+        }
+        List<DropSurge.Request> requests = DropSurge.requests(name, CHECKOUTS, SHOPPERS, skus, LOCATION,
+                name.hashCode());
+        DropSurge load = new DropSurge(() -> checkout.baseUrl());
+
+        AtomicBoolean killed = new AtomicBoolean();
+        CompletableFuture<Void> chaos = !killCheckout ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.runAsync(() -> {
+                    Await.until("a quarter of the surge under way", Duration.ofSeconds(60),
+                            () -> countAccepted.get() >= CHECKOUTS / 4);
+                    checkout.process().handle().destroyForcibly(); // SIGKILL, mid-surge
+                    killed.set(true);
+                    try {
+                        checkout = startCheckout(name + "-checkout-restarted");
+                        PackagedServices.awaitReady(checkout);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+        countAccepted.set(0);
+        List<DropSurge.Accepted> accepted = load.runCounting(requests, Duration.ofMinutes(4), countAccepted);
+        chaos.join();
+        if (killCheckout) {
+            assertThat(killed).as("checkout was killed during the surge").isTrue();
+        }
+
+        // Idempotent retries: the same key and body answer with the same order.
+        for (DropSurge.Accepted first : accepted.subList(0, 100)) {
+            assertThat(load.submit(first.request(), System.nanoTime() + Duration.ofSeconds(30).toNanos()).orderId())
+                    .isEqualTo(first.orderId());
+        }
+        Set<String> orderIds = new HashSet<>();
+        accepted.forEach(acceptance -> orderIds.add(acceptance.orderId()));
+        assertThat(orderIds).as("one order per Idempotency-Key").hasSize(CHECKOUTS);
+
+        Map<String, JsonNode> decided = new ConcurrentHashMap<>();
+        accepted.parallelStream().forEach(acceptance -> decided.put(acceptance.orderId(),
+                load.awaitDecided(acceptance.orderId(), Duration.ofMinutes(2))));
+        Map<String, Integer> byOutcome = new HashMap<>();
+        Map<String, Integer> soldPerSku = new HashMap<>();
+        Map<String, Integer> boughtPerShopperAndSku = new HashMap<>();
+        for (DropSurge.Accepted acceptance : accepted) {
+            JsonNode order = decided.get(acceptance.orderId());
+            String outcome = order.get("status").asText() + (order.get("reason").isNull() ? ""
+                    : " " + order.get("reason").asText());
+            byOutcome.merge(outcome, 1, Integer::sum);
+            if ("CONFIRMED".equals(order.get("status").asText())) {
+                String sku = order.get("lines").get(0).get("sku").asText();
+                soldPerSku.merge(sku, 1, Integer::sum);
+                boughtPerShopperAndSku.merge(acceptance.request().shopperId() + "|" + sku, 1, Integer::sum);
+            }
+        }
+        System.out.printf("%s surge: %s%n", name, byOutcome);
+        assertThat(byOutcome.keySet()).as("every order ends CONFIRMED or REJECTED").allSatisfy(outcome ->
+                assertThat(outcome).matches("CONFIRMED|REJECTED .+"));
+        assertThat(byOutcome.getOrDefault("REJECTED PAYMENT_DECLINED", 0)).as("declines happened").isPositive();
+        assertThat(boughtPerShopperAndSku.values()).allSatisfy(units -> assertThat(units).isLessThanOrEqualTo(CAP));
+
+        int declined = byOutcome.getOrDefault("REJECTED PAYMENT_DECLINED", 0);
+        for (String sku : skus) {
+            int sold = soldPerSku.getOrDefault(sku, 0);
+            Await.until(sku + " settled", Duration.ofSeconds(60), () -> stock(sku).get("held").asInt() == 0);
+            JsonNode level = stock(sku);
+            assertThat(sold).as(sku + ": confirmed orders = units sold, never more than there were")
+                    .isEqualTo(UNITS_PER_SKU - level.get("onHand").asInt()).isLessThanOrEqualTo(UNITS_PER_SKU);
+            assertThat(level.get("available").asInt()).as(sku + ": nothing lost").isEqualTo(UNITS_PER_SKU - sold);
+        }
+        int soldTotal = soldPerSku.values().stream().mapToInt(Integer::intValue).sum();
+        assertThat(soldTotal).as("declined orders' units went back and were sold to others")
+                .isGreaterThan(skus.size() * UNITS_PER_SKU - declined);
+    }
+
+    private final java.util.concurrent.atomic.AtomicInteger countAccepted = new java.util.concurrent.atomic.AtomicInteger();
+
+    private int onHand(String sku) {
+        var answer = PackagedServices.get(inventory.baseUrl() + "/inventory/" + LOCATION + "/" + sku);
+        return answer.status() == 200 ? json(answer.body()).get("onHand").asInt() : -1;
+    }
+
+    private JsonNode stock(String sku) {
+        return json(PackagedServices.get(inventory.baseUrl() + "/inventory/" + LOCATION + "/" + sku).body());
+    }
+
+    private void post(String url, String idempotencyKey, String body) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json").header("Idempotency-Key", idempotencyKey)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+    }
+
+    private static JsonNode json(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + body, e);
+        }
+    }
+}
