@@ -65,7 +65,9 @@ public final class CheckoutDecider {
             case InventoryCommandRejected rejected -> inventoryRejected(saga, rejected);
             case PaymentAuthorized authorized -> authorized(saga, authorized, now);
             case PaymentDeclined declined -> declined(saga, declined);
-            default -> Decision.none(saga); // repeats of OrderPlaced, our own outputs, facts we only record
+            case OrderConfirmed confirmed -> recorded(saga, OrderSaga.Status.CONFIRMED, null);
+            case OrderRejected rejected -> recorded(saga, OrderSaga.Status.REJECTED, rejected.getReason().name());
+            default -> Decision.none(saga); // repeats of OrderPlaced, requests to the payment port
         };
     }
 
@@ -206,6 +208,27 @@ public final class CheckoutDecider {
                 new PaymentVoidRequested(saga.orderId(), saga.paymentId(), "confirmation failed: " + rejected.getDetail()),
                 new OrderRejected(saga.orderId(), OrderRejectionReason.HOLD_TIMEOUT,
                         "confirmation failed: " + rejected.getDetail(), rejected.getSku())));
+    }
+
+    /**
+     * The saga's own verdict read back from the log. Normally it is already applied; in a replay from offset 0
+     * (where wall-clock deadlines do not fire again) it is what closes the order, so the log alone rebuilds it.
+     */
+    private static Decision recorded(OrderSaga saga, OrderSaga.Status verdict, String reason) {
+        if (saga.finished()) {
+            return Decision.none(saga);
+        }
+        for (OrderSaga.Line line : saga.lines()) {
+            line.status(verdict == OrderSaga.Status.CONFIRMED ? OrderSaga.LineStatus.COMMITTED
+                    : line.status() == OrderSaga.LineStatus.REJECTED ? OrderSaga.LineStatus.REJECTED
+                    : OrderSaga.LineStatus.RELEASED);
+        }
+        if (verdict == OrderSaga.Status.CONFIRMED) {
+            saga.status(OrderSaga.Status.CONFIRMED, 0);
+        } else {
+            saga.reject(reason);
+        }
+        return Decision.none(saga);
     }
 
     private Decision reject(OrderSaga saga, OrderRejectionReason reason, String detail, String sku,

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
  * latency; declines a configured share of orders (decided from the order id and seed, so the same order always
  * gets the same answer). Test tokens:
  * <ul>
+ *   <li>{@code tok_approve}: always authorized, whatever the decline rate</li>
  *   <li>{@code tok_decline}: always declined (CARD_DECLINED)</li>
  *   <li>{@code tok_insufficient_funds}: always declined (INSUFFICIENT_FUNDS)</li>
  *   <li>{@code tok_timeout}: never answers, so the saga's payment deadline fires</li>
@@ -21,6 +22,7 @@ import java.util.concurrent.TimeUnit;
  */
 @ApplicationScoped
 public class SimulatedPaymentGateway implements PaymentGateway {
+    public static final String APPROVE_TOKEN = "tok_approve";
     public static final String DECLINE_TOKEN = "tok_decline";
     public static final String INSUFFICIENT_FUNDS_TOKEN = "tok_insufficient_funds";
     public static final String TIMEOUT_TOKEN = "tok_timeout";
@@ -56,7 +58,7 @@ public class SimulatedPaymentGateway implements PaymentGateway {
         if (INSUFFICIENT_FUNDS_TOKEN.equals(token)) {
             return Outcome.declined("INSUFFICIENT_FUNDS");
         }
-        if (amountMinor <= 0 || declinedByChance(orderId)) {
+        if (amountMinor <= 0 || (!APPROVE_TOKEN.equals(token) && declinedByChance(orderId))) {
             return Outcome.declined("CARD_DECLINED");
         }
         String paymentId = "sim-" + Integer.toHexString((orderId + config.seed()).hashCode());

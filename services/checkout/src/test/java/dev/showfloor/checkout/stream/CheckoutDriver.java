@@ -44,6 +44,8 @@ final class CheckoutDriver implements AutoCloseable {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "checkout-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        // A private state directory: drivers (and parallel builds) must never share RocksDB files.
+        props.put(StreamsConfig.STATE_DIR_CONFIG, tempDirectory().toString());
         driver = new TopologyTestDriver(CheckoutTopology.buildTopology(SERDES, new CheckoutDecider(policy),
                 Duration.ofSeconds(1), Duration.ZERO), props, START);
         orderIn = driver.createInputTopic(Topics.ORDER_EVENTS.name(), Serdes.String().serializer(),
@@ -101,5 +103,13 @@ final class CheckoutDriver implements AutoCloseable {
     @Override
     public void close() {
         driver.close();
+    }
+
+    private static java.nio.file.Path tempDirectory() {
+        try {
+            return java.nio.file.Files.createTempDirectory("showfloor-ttd-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

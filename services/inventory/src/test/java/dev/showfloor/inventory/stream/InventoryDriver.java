@@ -42,6 +42,8 @@ final class InventoryDriver implements AutoCloseable {
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "inventory-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        // A private state directory: drivers (and parallel builds) must never share RocksDB files.
+        props.put(StreamsConfig.STATE_DIR_CONFIG, tempDirectory().toString());
         driver = new TopologyTestDriver(InventoryTopology.buildTopology(SERDES, new InventoryDecider(policy),
                 Duration.ofSeconds(1)), props, START);
         commands = driver.createInputTopic(Topics.INVENTORY_COMMANDS.name(), Serdes.String().serializer(),
@@ -98,5 +100,13 @@ final class InventoryDriver implements AutoCloseable {
     @Override
     public void close() {
         driver.close();
+    }
+
+    private static java.nio.file.Path tempDirectory() {
+        try {
+            return java.nio.file.Files.createTempDirectory("showfloor-ttd-");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -41,7 +41,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ShowfloorInfraExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class CheckoutSurgeIT {
+class CheckoutClusterIT {
     private static final String LOCATION = "drop-loc";
     private static final int UNITS_PER_SKU = 50;
     private static final int CHECKOUTS = 2_000;
@@ -77,6 +77,73 @@ class CheckoutSurgeIT {
         if (services != null) {
             services.close();
         }
+    }
+
+    @Test
+    @Order(0)
+    void theApiAnswersRetriesConflictsAndBadInputClearly() throws Exception {
+        String sku = "api-tee";
+        post(inventory.baseUrl() + "/inventory/" + LOCATION + "/" + sku + "/receipts", "api-stock",
+                "{\"quantity\": 5}");
+        Await.until(sku + " stocked", Duration.ofSeconds(60), () -> onHand(sku) == 5);
+        String body = checkoutBody("api-shopper", sku, "tok_approve");
+
+        assertThat(checkout(null, body).statusCode()).isEqualTo(400);
+        HttpResponse<String> invalid = checkout("api-invalid", """
+                {"shopperId": "api-shopper", "locationId": "%s", "lines": [{"sku": "%s", "quantity": 0,
+                 "unitPriceMinor": 100}], "paymentToken": "tok_visa", "fulfillment": {"method": "SAME_DAY_DELIVERY"}}"""
+                .formatted(LOCATION, sku));
+        assertThat(invalid.statusCode()).isEqualTo(400);
+        assertThat(invalid.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json(invalid.body()).findValuesAsText("field"))
+                .contains("currency", "lines[0].quantity", "fulfillment.address");
+
+        HttpResponse<String> first = checkout("api-key-1", body);
+        assertThat(first.statusCode()).isEqualTo(202);
+        String orderId = json(first.body()).get("orderId").asText();
+        HttpResponse<String> retry = checkout("api-key-1", body);
+        assertThat(retry.statusCode()).isEqualTo(202);
+        assertThat(json(retry.body()).get("orderId").asText()).isEqualTo(orderId);
+        assertThat(checkout("api-key-1", checkoutBody("api-shopper", sku, "tok_other")).statusCode())
+                .as("same key, other request").isEqualTo(422);
+
+        JsonNode confirmed = json(get(checkout.baseUrl() + "/orders/" + orderId + "?waitMs=20000").body());
+        assertThat(confirmed.get("status").asText()).isEqualTo("CONFIRMED");
+
+        String streamed = json(checkout("api-key-2", body).body()).get("orderId").asText();
+        String events = get(checkout.baseUrl() + "/orders/" + streamed + "/events").body();
+        assertThat(events).contains("data:").endsWith("}\n\n").contains("\"status\":\"CONFIRMED\"");
+
+        String declined = json(checkout("api-key-3", checkoutBody("api-shopper-2", sku, "tok_decline")).body())
+                .get("orderId").asText();
+        JsonNode rejected = json(get(checkout.baseUrl() + "/orders/" + declined + "?waitMs=20000").body());
+        assertThat(rejected.get("status").asText()).isEqualTo("REJECTED");
+        assertThat(rejected.get("reason").asText()).isEqualTo("PAYMENT_DECLINED");
+        Await.until("the declined order's unit back", Duration.ofSeconds(30),
+                () -> stock(sku).get("available").asInt() == 3 && stock(sku).get("held").asInt() == 0);
+
+        assertThat(get(checkout.baseUrl() + "/orders/ord-does-not-exist").statusCode()).isEqualTo(404);
+    }
+
+    private HttpResponse<String> checkout(String idempotencyKey, String body) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(checkout.baseUrl() + "/checkouts"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String url) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(40)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String checkoutBody(String shopperId, String sku, String token) {
+        return """
+                {"shopperId": "%s", "locationId": "%s", "currency": "EUR",
+                 "lines": [{"sku": "%s", "quantity": 1, "unitPriceMinor": 2500}],
+                 "paymentToken": "%s", "fulfillment": {"method": "PICKUP"}}""".formatted(shopperId, LOCATION, sku, token);
     }
 
     @Test
