@@ -50,6 +50,9 @@ public final class Stack {
     private static int usage() {
         System.out.println("""
                 usage: infra/local/stack <command>
+                  demo [flags]  start what is not running, then run a simulated drop (--shoppers, --units, --skus,
+                                --decline-rate, --seed, --json FILE) and leave the stack up
+                  bench <name>  raw | inventory | checkout: benchmarks, JSON under target/bench/
                   up            start broker, registry and every built service on 127.0.0.1
                   status        show what runs and whether it is healthy
                   logs [name]   list the logs, or print the end of one (kafka, registry, a service)

@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * {@code bench raw|inventory [--bootstrap host:port] [--registry url] [--out dir]}: each benchmark measures the
+ * {@code bench raw|inventory|checkout [--bootstrap host:port] [--registry url] [--out dir]}: each benchmark measures the
  * raw broker first, in the same run, and reports its own figures as a ratio of it.
  */
 public final class BenchMain {
@@ -18,7 +18,7 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: bench raw|inventory [--bootstrap 127.0.0.1:9092] "
+            System.err.println("usage: bench raw|inventory|checkout [--bootstrap 127.0.0.1:9092] "
                     + "[--registry http://127.0.0.1:8081/apis/registry/v3] [--out target/bench]");
             System.exit(2);
         }
@@ -40,6 +40,13 @@ public final class BenchMain {
                             .write(out);
                 }
             }
+            case "checkout" -> new CheckoutBench(options.getOrDefault("inventory", "http://127.0.0.1:8102"),
+                    options.getOrDefault("checkout", "http://127.0.0.1:8103"))
+                    .run(raw, Integer.parseInt(options.getOrDefault("orders", "3000")),
+                            Integer.parseInt(options.getOrDefault("concurrency", "128")),
+                            Double.parseDouble(options.getOrDefault("rate", "300")),
+                            Duration.ofSeconds(Long.parseLong(options.getOrDefault("paced-seconds", "10"))))
+                    .write(out);
             default -> {
                 System.err.println("unknown benchmark " + args[0]);
                 System.exit(2);

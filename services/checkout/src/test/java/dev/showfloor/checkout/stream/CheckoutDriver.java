@@ -15,6 +15,7 @@ import dev.showfloor.events.inventory.InventoryCommand;
 import dev.showfloor.events.inventory.InventoryEvent;
 import dev.showfloor.schemas.Topics;
 import dev.showfloor.testsupport.RegistryFreeAvroSerde;
+import dev.showfloor.testsupport.TopologyTestProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -41,11 +41,7 @@ final class CheckoutDriver implements AutoCloseable {
     private final TestOutputTopic<String, InventoryCommand> commandsOut;
 
     CheckoutDriver(CheckoutPolicy policy) {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "checkout-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        // A private state directory: drivers (and parallel builds) must never share RocksDB files.
-        props.put(StreamsConfig.STATE_DIR_CONFIG, tempDirectory().toString());
+        Properties props = TopologyTestProperties.forApplication("checkout-test");
         driver = new TopologyTestDriver(CheckoutTopology.buildTopology(SERDES, new CheckoutDecider(policy),
                 Duration.ofSeconds(1), Duration.ZERO), props, START);
         orderIn = driver.createInputTopic(Topics.ORDER_EVENTS.name(), Serdes.String().serializer(),
@@ -103,13 +99,5 @@ final class CheckoutDriver implements AutoCloseable {
     @Override
     public void close() {
         driver.close();
-    }
-
-    private static java.nio.file.Path tempDirectory() {
-        try {
-            return java.nio.file.Files.createTempDirectory("showfloor-ttd-");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

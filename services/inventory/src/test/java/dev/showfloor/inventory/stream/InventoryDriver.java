@@ -10,6 +10,7 @@ import dev.showfloor.inventory.domain.InventoryPolicy;
 import dev.showfloor.inventory.domain.StockPosition;
 import dev.showfloor.schemas.Topics;
 import dev.showfloor.testsupport.RegistryFreeAvroSerde;
+import dev.showfloor.testsupport.TopologyTestProperties;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +20,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -39,11 +39,7 @@ final class InventoryDriver implements AutoCloseable {
     private final List<Object> history = new ArrayList<>();
 
     InventoryDriver(InventoryPolicy policy) {
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "inventory-test");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        // A private state directory: drivers (and parallel builds) must never share RocksDB files.
-        props.put(StreamsConfig.STATE_DIR_CONFIG, tempDirectory().toString());
+        Properties props = TopologyTestProperties.forApplication("inventory-test");
         driver = new TopologyTestDriver(InventoryTopology.buildTopology(SERDES, new InventoryDecider(policy),
                 Duration.ofSeconds(1)), props, START);
         commands = driver.createInputTopic(Topics.INVENTORY_COMMANDS.name(), Serdes.String().serializer(),
@@ -100,13 +96,5 @@ final class InventoryDriver implements AutoCloseable {
     @Override
     public void close() {
         driver.close();
-    }
-
-    private static java.nio.file.Path tempDirectory() {
-        try {
-            return java.nio.file.Files.createTempDirectory("showfloor-ttd-");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

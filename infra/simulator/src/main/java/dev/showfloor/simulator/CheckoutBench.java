@@ -1,0 +1,117 @@
+package dev.showfloor.simulator;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Confirmed orders per second through the public HTTP API (POST /checkouts, then the order's long-poll until
+ * CONFIRMED): first closed-loop at saturation, then open-loop at a fixed arrival rate for the latency.
+ * Needs inventory and checkout running; every order is paid with {@code tok_approve}.
+ */
+public final class CheckoutBench {
+    private static final int SKUS = 10;
+    private final ShowfloorApi api;
+    private final String location = "bench-" + Long.toString(System.currentTimeMillis(), 36);
+
+    public CheckoutBench(String inventoryUrl, String checkoutUrl) {
+        this.api = new ShowfloorApi(null, inventoryUrl, checkoutUrl);
+    }
+
+    public BenchReport run(double rawRecordsPerSecond, int saturationOrders, int concurrency, double pacedRate,
+                           Duration pacedDuration) throws InterruptedException {
+        Instant started = Instant.now();
+        for (int s = 0; s < SKUS; s++) {
+            api.receiveStock(location, "sku-" + s, 1_000_000, "bench-stock-" + location + "-" + s);
+        }
+        for (int s = 0; s < SKUS; s++) {
+            awaitStock("sku-" + s);
+        }
+
+        Latencies saturation = new Latencies();
+        AtomicInteger confirmed = new AtomicInteger();
+        long start = System.nanoTime();
+        Semaphore inFlight = new Semaphore(concurrency);
+        try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < saturationOrders; i++) {
+                int n = i;
+                inFlight.acquireUninterruptibly();
+                workers.submit(() -> {
+                    try {
+                        order("sat-" + n, saturation, confirmed);
+                    } finally {
+                        inFlight.release();
+                    }
+                });
+            }
+        }
+        double confirmedPerSecond = confirmed.get() / ((System.nanoTime() - start) / 1e9);
+
+        Latencies paced = new Latencies();
+        AtomicInteger pacedConfirmed = new AtomicInteger();
+        int pacedOrders = (int) (pacedRate * pacedDuration.toSeconds());
+        long interval = (long) (1e9 / pacedRate);
+        long next = System.nanoTime();
+        try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < pacedOrders; i++) {
+                long wait = next - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait); // open-loop arrivals at the target rate
+                }
+                int n = i;
+                workers.submit(() -> order("paced-" + n, paced, pacedConfirmed));
+                next += interval;
+            }
+        }
+        return new BenchReport("checkout", started)
+                .throughput(confirmedPerSecond, rawRecordsPerSecond)
+                .put("p50_ms", paced.percentileMillis(50))
+                .put("p95_ms", paced.percentileMillis(95))
+                .put("p99_ms", paced.percentileMillis(99))
+                .put("latency_measured_at_orders_per_s", pacedRate)
+                .put("paced_orders", pacedOrders)
+                .put("paced_confirmed", pacedConfirmed.get())
+                .put("saturation_orders", saturationOrders)
+                .put("saturation_confirmed", confirmed.get())
+                .put("saturation_concurrency", concurrency)
+                .put("saturation_p50_ms", saturation.percentileMillis(50))
+                .put("saturation_p99_ms", saturation.percentileMillis(99))
+                .put("measures", "POST /checkouts until GET /orders/{id}?waitMs= says CONFIRMED; simulated "
+                        + "payment latency 20 ms; exactly_once_v2 in inventory and checkout");
+    }
+
+    private void order(String id, Latencies latencies, AtomicInteger confirmed) {
+        String shopper = "bench-" + id;
+        String body = """
+                {"shopperId": "%s", "locationId": "%s", "currency": "EUR",
+                 "lines": [{"sku": "sku-%d", "quantity": 1, "unitPriceMinor": 1000}],
+                 "paymentToken": "tok_approve", "fulfillment": {"method": "PICKUP"}}"""
+                .formatted(shopper, location, Math.floorMod(id.hashCode(), SKUS));
+        long tapped = System.nanoTime();
+        ShowfloorApi.Answer accepted = api.checkout(location + "-" + id, body, Duration.ofSeconds(60));
+        if (!accepted.ok()) {
+            return;
+        }
+        ShowfloorApi.Answer decision = api.awaitDecision(accepted.body().get("orderId").asText(), Duration.ofSeconds(120));
+        if (decision.ok() && "CONFIRMED".equals(decision.body().get("status").asText())) {
+            latencies.add(System.nanoTime() - tapped);
+            confirmed.incrementAndGet();
+        }
+    }
+
+    private void awaitStock(String sku) {
+        long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < until) {
+            ShowfloorApi.Answer level = api.stock(location, sku);
+            if (level.ok() && level.body().get("onHand").asInt() == 1_000_000) {
+                return;
+            }
+            LockSupport.parkNanos(Duration.ofMillis(100).toNanos()); // polling until the stock shows
+        }
+        throw new IllegalStateException("bench stock did not show up");
+    }
+}

@@ -1,0 +1,109 @@
+package dev.showfloor.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+
+/** The public HTTP APIs the simulator drives, as a browser or an ops tablet would use them. */
+public final class ShowfloorApi {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final String sessionsUrl;
+    private final String inventoryUrl;
+    private final String checkoutUrl;
+
+    public ShowfloorApi(String sessionsUrl, String inventoryUrl, String checkoutUrl) {
+        this.sessionsUrl = sessionsUrl;
+        this.inventoryUrl = inventoryUrl;
+        this.checkoutUrl = checkoutUrl;
+    }
+
+    /** An HTTP answer; status -1 when the connection failed. */
+    public record Answer(int status, JsonNode body, String raw) {
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    public String scheduleShow(String name, String locationId, double floorAreaSquareMetres) {
+        Answer answer = call("POST", sessionsUrl + "/shows", null, """
+                {"name": "%s", "locationId": "%s", "neighbourhood": "Demo quarter", "floorArea": %s,
+                 "floorAreaUnit": "SQUARE_METRE"}""".formatted(name, locationId, floorAreaSquareMetres));
+        require(answer, "scheduling the show");
+        return answer.body().get("showId").asText();
+    }
+
+    public void receiveStock(String locationId, String sku, int units, String idempotencyKey) {
+        require(call("POST", inventoryUrl + "/inventory/" + locationId + "/" + sku + "/receipts", idempotencyKey,
+                "{\"quantity\": " + units + ", \"reference\": \"demo stock\"}"), "receiving stock for " + sku);
+    }
+
+    public Answer stock(String locationId, String sku) {
+        return call("GET", inventoryUrl + "/inventory/" + locationId + "/" + sku, null, null);
+    }
+
+    /** POST /checkouts, retried with the same Idempotency-Key on connection failures and 5xx answers. */
+    public Answer checkout(String idempotencyKey, String body, Duration patience) {
+        long until = System.nanoTime() + patience.toNanos();
+        Answer answer;
+        do {
+            answer = call("POST", checkoutUrl + "/checkouts", idempotencyKey, body);
+            if (answer.ok() || (answer.status() >= 400 && answer.status() < 500)) {
+                return answer;
+            }
+            LockSupport.parkNanos(Duration.ofMillis(200).toNanos()); // back-off before the retry
+        } while (System.nanoTime() < until);
+        return answer;
+    }
+
+    /** Long-polls the order until it is decided or the patience runs out. */
+    public Answer awaitDecision(String orderId, Duration patience) {
+        long until = System.nanoTime() + patience.toNanos();
+        Answer answer;
+        do {
+            answer = call("GET", checkoutUrl + "/orders/" + orderId + "?waitMs=10000", null, null);
+            if (answer.ok() && !"PENDING".equals(answer.body().get("status").asText())) {
+                return answer;
+            }
+            if (!answer.ok()) {
+                LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+            }
+        } while (System.nanoTime() < until);
+        return answer;
+    }
+
+    Answer call(String method, String url, String idempotencyKey, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                .header("Accept", "application/json");
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode json = response.body().isBlank() ? null : JSON.readTree(response.body());
+            return new Answer(response.statusCode(), json, response.body());
+        } catch (IOException e) {
+            return new Answer(-1, null, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Answer(-1, null, "interrupted");
+        }
+    }
+
+    private static void require(Answer answer, String what) {
+        if (!answer.ok()) {
+            throw new IllegalStateException(what + " failed: " + answer.status() + " " + answer.raw());
+        }
+    }
+}
