@@ -21,7 +21,7 @@ public final class BenchReport {
     }
 
     public BenchReport put(String key, Object value) {
-        fields.put(key, value instanceof Double d ? Math.round(d * 100) / 100.0 : value);
+        fields.put(key, value instanceof Double d ? Math.round(d * 10_000) / 10_000.0 : value);
         return this;
     }
 
@@ -29,7 +29,7 @@ public final class BenchReport {
     public BenchReport throughput(double opsPerSecond, double rawRecordsPerSecond) {
         put("ops_per_s", opsPerSecond);
         put("raw_records_per_s", rawRecordsPerSecond);
-        put("ratio", rawRecordsPerSecond == 0 ? 0.0 : Math.round(opsPerSecond / rawRecordsPerSecond * 10_000) / 10_000.0);
+        put("ratio", rawRecordsPerSecond == 0 ? 0.0 : opsPerSecond / rawRecordsPerSecond);
         return this;
     }
 

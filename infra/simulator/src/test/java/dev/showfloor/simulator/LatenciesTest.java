@@ -22,6 +22,7 @@ class LatenciesTest {
     void reportRatioIsOpsOverRaw() {
         BenchReport report = new BenchReport("x", java.time.Instant.EPOCH).throughput(1_000, 50_000);
         assertThat(report.get("ratio")).isEqualTo(0.02);
+        assertThat(new BenchReport("y", java.time.Instant.EPOCH).throughput(78, 230_000).get("ratio")).isEqualTo(0.0003);
         assertThat(report.get("cores")).isEqualTo(Runtime.getRuntime().availableProcessors());
     }
 }

@@ -21,13 +21,23 @@ public final class DeadlineIndex {
         store.put(String.format("%015d|%s|%s", atMillis, aggregateKey, id), aggregateKey);
     }
 
+    /** A deadline that has come: the aggregate and the id it was scheduled with. */
+    public record Due(String aggregateKey, String id) {
+    }
+
     /** Removes and returns the aggregate keys with a deadline at or before {@code nowMillis}, earliest first. */
     public List<String> takeDue(long nowMillis) {
+        return takeDueEntries(nowMillis).stream().map(Due::aggregateKey).distinct().toList();
+    }
+
+    /** Removes and returns every deadline at or before {@code nowMillis}, earliest first. */
+    public List<Due> takeDueEntries(long nowMillis) {
         List<KeyValue<String, String>> due = new ArrayList<>();
         try (KeyValueIterator<String, String> entries = store.range("", String.format("%015d}", nowMillis))) {
             entries.forEachRemaining(due::add);
         }
         due.forEach(entry -> store.delete(entry.key));
-        return due.stream().map(entry -> entry.value).distinct().toList();
+        return due.stream().map(entry -> new Due(entry.value,
+                entry.key.substring(entry.key.indexOf('|', 16 + entry.value.length()) + 1))).toList();
     }
 }

@@ -69,14 +69,18 @@ public final class CheckoutTopology {
         return builder.build();
     }
 
-    /** The order an inventory answer belongs to, or null for stock facts that concern no order. */
+    /**
+     * The checkout order an inventory answer belongs to, or null for stock facts that concern no checkout order
+     * (receipts, counts, other services' holds): only holds this saga placed are re-keyed and repartitioned.
+     */
     static String orderIdOf(InventoryEvent event) {
-        return switch (event.getPayload()) {
-            case HoldPlaced placed -> placed.getOrderId();
-            case HoldRejected rejected -> rejected.getOrderId();
-            case HoldCommitted committed -> committed.getOrderId();
-            case InventoryCommandRejected rejected -> CheckoutDecider.orderIdOfHold(rejected.getHoldId());
+        String holdId = switch (event.getPayload()) {
+            case HoldPlaced placed -> placed.getHoldId();
+            case HoldRejected rejected -> rejected.getHoldId();
+            case HoldCommitted committed -> committed.getHoldId();
+            case InventoryCommandRejected rejected -> rejected.getHoldId();
             default -> null;
         };
+        return CheckoutDecider.orderIdOfHold(holdId);
     }
 }

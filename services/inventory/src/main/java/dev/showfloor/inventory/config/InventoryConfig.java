@@ -14,10 +14,6 @@ public interface InventoryConfig {
     @WithDefault("24h")
     Duration dedupeWindow();
 
-    /** Upper bound of remembered commandIds per (location, sku). */
-    @WithDefault("20000")
-    int dedupeMaxEntries();
-
     /** How often overdue holds are looked for (wall-clock time). */
     @WithDefault("1s")
     Duration expiryScanInterval();

@@ -16,8 +16,7 @@ public class TopologyProducer {
     @Produces
     @ApplicationScoped
     InventoryDecider decider(InventoryConfig config) {
-        return new InventoryDecider(new InventoryPolicy(config.lowStockThreshold(), config.dedupeWindow(),
-                config.dedupeMaxEntries(), InventoryPolicy.DEFAULT.endedHoldMemory()));
+        return new InventoryDecider(new InventoryPolicy(config.lowStockThreshold(), config.dedupeWindow()));
     }
 
     @Produces

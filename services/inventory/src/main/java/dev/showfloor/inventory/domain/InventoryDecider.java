@@ -45,29 +45,27 @@ public final class InventoryDecider {
         return policy;
     }
 
-    public List<Object> decide(StockPosition position, Object command, Instant now) {
-        String commandId = CommandAddress.of(command).commandId();
-        if (position.seenBefore(commandId, now.toEpochMilli(), policy)) {
-            return List.of();
-        }
+    /** Decides one command (already known not to be a repeat) against the position and its holds. */
+    public List<Object> decide(StockPosition position, HoldBook book, Object command, Instant now) {
         return switch (command) {
             case ReceiveStock receive -> receive(position, receive);
             case AdjustStock adjust -> adjust(position, adjust);
-            case PlaceHold place -> place(position, place, now);
-            case ReleaseHold release -> release(position, release);
-            case CommitHold commit -> commit(position, commit);
+            case PlaceHold place -> place(position, book, place, now);
+            case ReleaseHold release -> release(position, book, release);
+            case CommitHold commit -> commit(position, book, commit);
             case AllocateEscrow allocate -> allocate(position, allocate);
             case ReturnEscrow giveBack -> returnEscrow(position, giveBack);
             default -> throw new IllegalArgumentException("not an inventory command: " + command);
         };
     }
 
-    /** Ends every hold whose TTL ran out by {@code now}; their units become available again. */
-    public List<Object> expire(StockPosition position, Instant now) {
+    /** Ends those of the given holds whose TTL ran out by {@code now}; their units become available again. */
+    public List<Object> expire(StockPosition position, HoldBook book, List<String> holdIds, Instant now) {
         List<Object> events = new ArrayList<>();
-        for (StockPosition.Hold hold : List.copyOf(position.holds().values())) {
-            if (hold.expiresAtMillis() <= now.toEpochMilli()) {
-                end(position, hold.holdId(), StockPosition.HoldOutcome.EXPIRED);
+        for (String holdId : holdIds) {
+            StockPosition.Hold hold = book.hold(holdId);
+            if (hold != null && hold.expiresAtMillis() <= now.toEpochMilli()) {
+                end(position, book, hold, StockPosition.HoldOutcome.EXPIRED);
                 events.add(new HoldExpired(hold.commandId(), position.locationId(), position.sku(), hold.holdId(),
                         hold.orderId(), hold.quantity()));
             }
@@ -106,18 +104,18 @@ public final class InventoryDecider {
                 counted, counted - previous, adjust.getReason()));
     }
 
-    private List<Object> place(StockPosition position, PlaceHold place, Instant now) {
+    private List<Object> place(StockPosition position, HoldBook book, PlaceHold place, Instant now) {
         int quantity = place.getQuantity();
         if (!validQuantity(quantity) || place.getTtlMillis() <= 0) {
             return List.of(holdRejected(position, place, HoldRejectionReason.INVALID_QUANTITY));
         }
-        if (position.holds().containsKey(place.getHoldId()) || position.endedHold(place.getHoldId()) != null) {
+        if (book.hold(place.getHoldId()) != null || book.ended(place.getHoldId()) != null) {
             return List.of(rejected(position, place.getCommandId(), InventoryCommandType.PLACE_HOLD,
                     CommandRejectionReason.UNKNOWN, "hold " + place.getHoldId() + " already exists", place.getHoldId()));
         }
         Integer cap = place.getPerBuyerCap();
         if (cap != null && place.getDropId() != null && place.getShopperId() != null
-                && position.buyerUnits(place.getDropId(), place.getShopperId()) + quantity > cap) {
+                && book.buyerUnits(place.getDropId(), place.getShopperId()) + quantity > cap) {
             return List.of(holdRejected(position, place, HoldRejectionReason.BUYER_CAP_EXCEEDED));
         }
         String edge = place.getEdgeNodeId();
@@ -130,31 +128,36 @@ public final class InventoryDecider {
             return List.of(holdRejected(position, place, HoldRejectionReason.INSUFFICIENT_STOCK));
         }
         long expiresAt = now.toEpochMilli() + place.getTtlMillis();
-        position.addHold(new StockPosition.Hold(place.getHoldId(), place.getOrderId(), place.getCommandId(), quantity,
+        book.put(new StockPosition.Hold(place.getHoldId(), place.getOrderId(), place.getCommandId(), quantity,
                 expiresAt, place.getDropId(), place.getShopperId(), edge));
+        position.changeHeld(quantity);
+        if (place.getDropId() != null && place.getShopperId() != null) {
+            book.buyerUnits(place.getDropId(), place.getShopperId(),
+                    book.buyerUnits(place.getDropId(), place.getShopperId()) + quantity);
+        }
         return List.of(new HoldPlaced(place.getCommandId(), position.locationId(), position.sku(), place.getHoldId(),
                 place.getOrderId(), quantity, Instant.ofEpochMilli(expiresAt), place.getDropId(),
                 place.getShopperId(), edge));
     }
 
-    private List<Object> release(StockPosition position, ReleaseHold release) {
-        StockPosition.Hold hold = position.holds().get(release.getHoldId());
+    private List<Object> release(StockPosition position, HoldBook book, ReleaseHold release) {
+        StockPosition.Hold hold = book.hold(release.getHoldId());
         if (hold == null) {
-            return List.of(unknownHold(position, release.getCommandId(), InventoryCommandType.RELEASE_HOLD,
+            return List.of(unknownHold(position, book, release.getCommandId(), InventoryCommandType.RELEASE_HOLD,
                     release.getHoldId()));
         }
-        end(position, hold.holdId(), StockPosition.HoldOutcome.RELEASED);
+        end(position, book, hold, StockPosition.HoldOutcome.RELEASED);
         return List.of(new HoldReleased(release.getCommandId(), position.locationId(), position.sku(), hold.holdId(),
                 hold.orderId(), hold.quantity(), release.getReason()));
     }
 
-    private List<Object> commit(StockPosition position, CommitHold commit) {
-        StockPosition.Hold hold = position.holds().get(commit.getHoldId());
+    private List<Object> commit(StockPosition position, HoldBook book, CommitHold commit) {
+        StockPosition.Hold hold = book.hold(commit.getHoldId());
         if (hold == null) {
-            return List.of(unknownHold(position, commit.getCommandId(), InventoryCommandType.COMMIT_HOLD,
+            return List.of(unknownHold(position, book, commit.getCommandId(), InventoryCommandType.COMMIT_HOLD,
                     commit.getHoldId()));
         }
-        position.endHold(hold.holdId(), StockPosition.HoldOutcome.COMMITTED, policy.endedHoldMemory());
+        end(position, book, hold, StockPosition.HoldOutcome.COMMITTED);
         position.setOnHand(position.onHand() - hold.quantity()); // the units leave with the buyer
         return List.of(new HoldCommitted(commit.getCommandId(), position.locationId(), position.sku(), hold.holdId(),
                 hold.orderId(), hold.quantity(), hold.edgeNodeId()));
@@ -191,17 +194,30 @@ public final class InventoryDecider {
                 giveBack.getEdgeNodeId(), quantity));
     }
 
-    /** Releases and expiries of edge holds go back to the edge's escrow; central ones to available stock. */
-    private void end(StockPosition position, String holdId, StockPosition.HoldOutcome outcome) {
-        StockPosition.Hold hold = position.endHold(holdId, outcome, policy.endedHoldMemory());
-        if (hold != null && hold.edgeNodeId() != null) {
+    /**
+     * Ends a hold. A sale keeps counting toward the buyer's cap, a release or expiry does not; released and
+     * expired edge holds go back to the edge's escrow, central ones to available stock.
+     */
+    private static void end(StockPosition position, HoldBook book, StockPosition.Hold hold,
+                            StockPosition.HoldOutcome outcome) {
+        book.remove(hold.holdId());
+        book.ended(hold.holdId(), outcome);
+        position.changeHeld(-hold.quantity());
+        if (outcome == StockPosition.HoldOutcome.COMMITTED) {
+            return;
+        }
+        if (hold.dropId() != null && hold.shopperId() != null) {
+            book.buyerUnits(hold.dropId(), hold.shopperId(),
+                    Math.max(0, book.buyerUnits(hold.dropId(), hold.shopperId()) - hold.quantity()));
+        }
+        if (hold.edgeNodeId() != null) {
             position.changeEscrow(hold.edgeNodeId(), hold.quantity());
         }
     }
 
-    private InventoryCommandRejected unknownHold(StockPosition position, String commandId, InventoryCommandType type,
-                                                 String holdId) {
-        StockPosition.HoldOutcome outcome = position.endedHold(holdId);
+    private InventoryCommandRejected unknownHold(StockPosition position, HoldBook book, String commandId,
+                                                 InventoryCommandType type, String holdId) {
+        StockPosition.HoldOutcome outcome = book.ended(holdId);
         CommandRejectionReason reason = outcome == null ? CommandRejectionReason.UNKNOWN_HOLD : switch (outcome) {
             case EXPIRED -> CommandRejectionReason.HOLD_EXPIRED;
             case COMMITTED -> CommandRejectionReason.HOLD_ALREADY_COMMITTED;

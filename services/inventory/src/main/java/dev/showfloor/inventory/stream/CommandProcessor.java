@@ -12,7 +12,10 @@ import dev.showfloor.inventory.domain.StockPosition;
 import dev.showfloor.streamskit.DeadlineIndex;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -23,11 +26,17 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /** Applies commands to the (location, sku) positions of this task and expires holds on a wall-clock schedule. */
 final class CommandProcessor implements Processor<String, InventoryCommand, String, Object> {
     static final String PRODUCER = "inventory";
+    private static final String FORGET_COMMAND = "forget-command";
     private final InventoryDecider decider;
     private final Duration expiryScan;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, StockPosition> positions;
+    private KeyValueStore<String, StockPosition.Hold> holds;
+    private KeyValueStore<String, Integer> buyers;
+    private KeyValueStore<String, String> ended;
+    private KeyValueStore<String, Long> processedCommands;
     private DeadlineIndex expiries;
+    private DeadlineIndex cleanups;
 
     CommandProcessor(InventoryDecider decider, Duration expiryScan) {
         this.decider = decider;
@@ -38,7 +47,12 @@ final class CommandProcessor implements Processor<String, InventoryCommand, Stri
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.positions = context.getStateStore(InventoryTopology.POSITIONS_STORE);
+        this.holds = context.getStateStore(InventoryTopology.HOLDS_STORE);
+        this.buyers = context.getStateStore(InventoryTopology.BUYERS_STORE);
+        this.ended = context.getStateStore(InventoryTopology.ENDED_STORE);
+        this.processedCommands = context.getStateStore(InventoryTopology.COMMANDS_STORE);
         this.expiries = new DeadlineIndex(context.getStateStore(InventoryTopology.EXPIRIES_STORE));
+        this.cleanups = new DeadlineIndex(context.getStateStore(InventoryTopology.CLEANUPS_STORE));
         context.schedule(expiryScan, PunctuationType.WALL_CLOCK_TIME, this::expireHolds);
     }
 
@@ -56,14 +70,17 @@ final class CommandProcessor implements Processor<String, InventoryCommand, Stri
                     "record key " + record.key() + " does not match " + expectedKey, null)), now, null);
             return;
         }
+        if (processedCommands.get(address.commandId()) != null) {
+            return; // a repeated command: its answer was given the first time
+        }
+        long forgetAt = now.plus(decider.policy().dedupeWindow()).toEpochMilli();
+        processedCommands.put(address.commandId(), now.toEpochMilli());
+        cleanups.schedule(forgetAt, FORGET_COMMAND, address.commandId());
         StockPosition position = positions.get(expectedKey);
         if (position == null) {
             position = new StockPosition(address.locationId(), address.sku());
         }
-        List<Object> events = decider.decide(position, payload, now);
-        if (events.isEmpty()) {
-            return; // a repeated command: its answer was given the first time
-        }
+        List<Object> events = decider.decide(position, book(expectedKey, forgetAt), payload, now);
         positions.put(expectedKey, position);
         for (Object event : events) {
             if (event instanceof HoldPlaced placed) {
@@ -73,15 +90,31 @@ final class CommandProcessor implements Processor<String, InventoryCommand, Stri
         emit(expectedKey, command.getEnvelope(), events, now, position);
     }
 
-    /** Finds holds due by now through the expiry index (ordered by time), so a scan touches only due entries. */
+    /**
+     * Finds holds due by now through the expiry index (ordered by time), so a scan touches only due entries;
+     * also forgets commandIds and ended holds past the de-duplication window.
+     */
     private void expireHolds(long wallClockMillis) {
         Instant now = Instant.ofEpochMilli(wallClockMillis);
-        for (String key : expiries.takeDue(wallClockMillis)) {
+        for (DeadlineIndex.Due due : cleanups.takeDueEntries(wallClockMillis)) {
+            if (FORGET_COMMAND.equals(due.aggregateKey())) {
+                processedCommands.delete(due.id());
+            } else {
+                ended.delete(due.id());
+            }
+        }
+        Map<String, List<String>> dueHolds = new LinkedHashMap<>();
+        for (DeadlineIndex.Due due : expiries.takeDueEntries(wallClockMillis)) {
+            dueHolds.computeIfAbsent(due.aggregateKey(), key -> new ArrayList<>()).add(due.id());
+        }
+        for (Map.Entry<String, List<String>> entry : dueHolds.entrySet()) {
+            String key = entry.getKey();
             StockPosition position = positions.get(key);
             if (position == null) {
                 continue;
             }
-            List<Object> events = decider.expire(position, now);
+            long forgetAt = now.plus(decider.policy().dedupeWindow()).toEpochMilli();
+            List<Object> events = decider.expire(position, book(key, forgetAt), entry.getValue(), now);
             if (!events.isEmpty()) {
                 positions.put(key, position);
                 Envelope cause = Envelope.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(now)
@@ -90,6 +123,10 @@ final class CommandProcessor implements Processor<String, InventoryCommand, Stri
                 emit(key, cause, events, now, position);
             }
         }
+    }
+
+    private StoreHoldBook book(String key, long forgetAtMillis) {
+        return new StoreHoldBook(key, holds, buyers, ended, cleanups, forgetAtMillis);
     }
 
     private void emit(String key, Envelope cause, List<Object> events, Instant now, StockPosition position) {

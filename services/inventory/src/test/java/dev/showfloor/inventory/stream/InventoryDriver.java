@@ -87,6 +87,16 @@ final class InventoryDriver implements AutoCloseable {
         return driver.getKeyValueStore(InventoryTopology.POSITIONS_STORE);
     }
 
+    /** Active holds of one (location, sku): hold id → units. */
+    Map<String, Integer> holds(String key) {
+        Map<String, Integer> holds = new java.util.TreeMap<>();
+        try (var entries = driver.<String, StockPosition.Hold>getKeyValueStore(InventoryTopology.HOLDS_STORE)
+                .prefixScan(key + "|", Serdes.String().serializer())) {
+            entries.forEachRemaining(entry -> holds.put(entry.value.holdId(), entry.value.quantity()));
+        }
+        return holds;
+    }
+
     private List<Object> drain() {
         List<Object> payloads = events.readValuesToList().stream().map(InventoryEvent::getPayload).toList();
         history.addAll(payloads);

@@ -1,0 +1,23 @@
+package dev.showfloor.inventory.domain;
+
+/**
+ * The per-hold state of one (location, sku): active holds, units per buyer and drop, and how recent holds
+ * ended. A port: the stream task backs it with its state stores, one entry per hold or buyer, so no single
+ * record grows with the number of shoppers.
+ */
+public interface HoldBook {
+    StockPosition.Hold hold(String holdId);
+
+    void put(StockPosition.Hold hold);
+
+    void remove(String holdId);
+
+    int buyerUnits(String dropId, String shopperId);
+
+    void buyerUnits(String dropId, String shopperId, int units);
+
+    /** How the hold ended, if it did recently; null otherwise. */
+    StockPosition.HoldOutcome ended(String holdId);
+
+    void ended(String holdId, StockPosition.HoldOutcome outcome);
+}
