@@ -164,7 +164,9 @@ public final class Stack {
                 "-Dquarkus.http.host=" + FreePorts.LOOPBACK,
                 "-Dquarkus.http.port=" + port,
                 "-Dkafka.bootstrap.servers=" + layout.bootstrapServers(),
-                "-Dshowfloor.registry.url=" + layout.registryApiUrl());
+                "-Dshowfloor.registry.url=" + layout.registryApiUrl(),
+                // Stream state belongs to this stack run (its broker starts fresh), never to a shared /tmp path.
+                "-Dkafka-streams.state.dir=" + layout.workDir(service.name()).resolve("kafka-streams"));
         try {
             Files.createDirectories(layout.workDir(service.name()));
         } catch (IOException e) {
@@ -294,7 +296,7 @@ public final class Stack {
         }
     }
 
-    /** A fresh state directory: the registry keeps schemas in memory, so Kafka's data must start fresh too. */
+    /** A fresh state directory: each stack run starts its broker, registry storage and stream state anew. */
     private void cleanState() {
         if (!Files.isDirectory(layout.stateDir)) {
             return;
