@@ -19,7 +19,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -39,9 +40,10 @@ public final class InventoryBench implements AutoCloseable {
     private final KafkaProducer<String, InventoryCommand> producer;
     private final KafkaConsumer<String, InventoryEvent> consumer;
     private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
-    private final AtomicInteger answered = new AtomicInteger();
+    private volatile CountDownLatch awaited = new CountDownLatch(0);
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Set<String> stocked = ConcurrentHashMap.newKeySet();
+    private final CountDownLatch allStocked = new CountDownLatch(SKUS);
     private volatile Latencies latencies = new Latencies();
     private final Thread reader;
     private final String location = "bench-" + Long.toString(System.currentTimeMillis(), 36);
@@ -83,26 +85,26 @@ public final class InventoryBench implements AutoCloseable {
             send(new ReceiveStock("bench-receipt-" + s + "-" + location, location, "sku-" + s, 1_000_000, null));
         }
         producer.flush();
-        awaitUntil(() -> stocked.size() == SKUS, Duration.ofSeconds(60), "stock received");
+        await(allStocked, Duration.ofSeconds(60), "stock received");
 
         // Saturation: everything at once, throughput from first send to last answer.
         latencies = new Latencies();
-        answered.set(0);
+        awaited = new CountDownLatch(saturationRequests);
         long start = System.nanoTime();
         for (int i = 0; i < saturationRequests; i++) {
             sendHold("sat-" + i);
         }
         producer.flush();
-        awaitUntil(() -> answered.get() >= saturationRequests, Duration.ofMinutes(5), "saturation answers");
+        await(awaited, Duration.ofMinutes(5), "saturation answers");
         double maxPerSecond = saturationRequests / ((System.nanoTime() - start) / 1e9);
         Latencies saturation = latencies;
 
         // Paced at half the maximum: the latency a drop sees when the system is not flat out.
         double pacedRate = maxPerSecond / 2;
         latencies = new Latencies();
-        answered.set(0);
         long interval = (long) (1e9 / pacedRate);
         int pacedRequests = (int) (pacedRate * pacedDuration.toSeconds());
+        awaited = new CountDownLatch(pacedRequests);
         long next = System.nanoTime();
         for (int i = 0; i < pacedRequests; i++) {
             long wait = next - System.nanoTime();
@@ -113,7 +115,7 @@ public final class InventoryBench implements AutoCloseable {
             next += interval;
         }
         producer.flush();
-        awaitUntil(() -> answered.get() >= pacedRequests, Duration.ofMinutes(2), "paced answers");
+        await(awaited, Duration.ofMinutes(2), "paced answers");
 
         return new BenchReport("inventory", started)
                 .throughput(maxPerSecond, rawRecordsPerSecond)
@@ -156,8 +158,8 @@ public final class InventoryBench implements AutoCloseable {
                     case HoldPlaced placed -> placed.getCommandId();
                     case HoldRejected rejected -> rejected.getCommandId();
                     case StockReceived received -> {
-                        if (received.getLocationId().equals(location)) {
-                            stocked.add(received.getSku());
+                        if (received.getLocationId().equals(location) && stocked.add(received.getSku())) {
+                            allStocked.countDown();
                         }
                         yield null;
                     }
@@ -166,20 +168,16 @@ public final class InventoryBench implements AutoCloseable {
                 Long sent = commandId == null ? null : sentAt.remove(commandId);
                 if (sent != null) {
                     latencies.add(now - sent);
-                    answered.incrementAndGet();
+                    awaited.countDown();
                 }
             });
         }
     }
 
-    private static void awaitUntil(java.util.function.BooleanSupplier done, Duration timeout, String what)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!done.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("benchmark stalled waiting for " + what);
-            }
-            Thread.sleep(5); // polling a counter the reader thread advances
+    private static void await(CountDownLatch latch, Duration timeout, String what) throws InterruptedException {
+        if (!latch.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("benchmark stalled waiting for " + what + " (" + latch.getCount()
+                    + " outstanding)");
         }
     }
 
