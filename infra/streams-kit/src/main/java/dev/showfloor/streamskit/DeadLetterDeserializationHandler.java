@@ -38,11 +38,6 @@ public final class DeadLetterDeserializationHandler implements DeserializationEx
         producerConfig.put(ProducerConfig.CLIENT_ID_CONFIG, configs.get(StreamsConfig.APPLICATION_ID_CONFIG) + "-dlq");
     }
 
-    /** For tests: a producer other than a real one. */
-    void useProducer(Producer<byte[], byte[]> replacement) {
-        this.producer = replacement;
-    }
-
     @Override
     public DeserializationHandlerResponse handle(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
                                                  Exception exception) {

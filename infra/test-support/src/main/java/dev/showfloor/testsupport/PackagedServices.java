@@ -28,9 +28,13 @@ public final class PackagedServices implements AutoCloseable {
     private final List<Instance> instances = new ArrayList<>();
     private final Path workDir;
 
-    /** @param workDir a directory of this run only: instances keep their state and logs under it */
-    public PackagedServices(Path workDir) {
-        this.workDir = workDir;
+    /**
+     * Instances keep their state and logs under a directory of this run only: stream state from an earlier run
+     * (against an earlier broker) must never be picked up again.
+     */
+    public PackagedServices() {
+        this.workDir = Path.of("target", "it-instances",
+                System.currentTimeMillis() + "-" + ProcessHandle.current().pid()).toAbsolutePath();
     }
 
     /**

@@ -61,7 +61,9 @@ final class SagaProcessor extends ContextualProcessor<String, SpecificRecord, St
             payload = event.getPayload();
         }
         Instant now = Instant.ofEpochMilli(context().currentSystemTimeMs());
-        apply(record.key(), decider.decide(sagas.get(record.key()), payload, now), cause, now);
+        OrderSaga saga = sagas.get(record.key());
+        long deadlineBefore = saga == null ? 0 : saga.deadlineMillis(); // the decider changes the saga in place
+        apply(record.key(), deadlineBefore, decider.decide(saga, payload, now), cause, now);
     }
 
     private void deadlinesPassed(long wallClockMillis) {
@@ -74,18 +76,18 @@ final class SagaProcessor extends ContextualProcessor<String, SpecificRecord, St
             Envelope tick = Envelope.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(now)
                     .setCorrelationId(orderId).setCausationId(null).setProducer(PRODUCER)
                     .setShopperId(saga == null ? null : saga.shopperId()).build();
-            apply(orderId, decider.deadlinePassed(saga, now), tick, now);
+            apply(orderId, saga == null ? 0 : saga.deadlineMillis(), decider.deadlinePassed(saga, now), tick, now);
         }
     }
 
-    private void apply(String orderId, CheckoutDecider.Decision decision, Envelope cause, Instant now) {
+    private void apply(String orderId, long deadlineBefore, CheckoutDecider.Decision decision, Envelope cause,
+                       Instant now) {
         OrderSaga saga = decision.saga();
         if (saga == null) {
             return;
         }
-        long previousDeadline = sagas.get(orderId) == null ? 0 : sagas.get(orderId).deadlineMillis();
         sagas.put(orderId, saga);
-        if (saga.deadlineMillis() > 0 && saga.deadlineMillis() != previousDeadline) {
+        if (saga.deadlineMillis() > 0 && saga.deadlineMillis() != deadlineBefore) {
             deadlines.schedule(saga.deadlineMillis(), orderId, saga.status().name());
         }
         long timestamp = now.toEpochMilli();

@@ -60,8 +60,7 @@ class CheckoutClusterIT {
         this.infra = infra;
         CatalogTopics.createAll(infra.bootstrapServers());
         new SchemaRegistrar(infra.registryApiUrl()).registerAll();
-        services = new PackagedServices(Path.of("target/it-instances", Long.toString(System.currentTimeMillis()))
-                .toAbsolutePath());
+        services = new PackagedServices();
         inventory = services.start("inventory", Path.of("../inventory"), infra, Map.of());
         checkout = startCheckout("checkout-1");
         PackagedServices.awaitReady(inventory);

@@ -61,9 +61,7 @@ class InventoryClusterIT {
         this.infra = infra;
         CatalogTopics.createAll(infra.bootstrapServers());
         new SchemaRegistrar(infra.registryApiUrl()).registerAll();
-        // A fresh directory per run: state from an earlier run (against an earlier broker) must not be reused.
-        cluster = new PackagedServices(Path.of("target/it-instances", Long.toString(System.currentTimeMillis()))
-                .toAbsolutePath());
+        cluster = new PackagedServices();
         first = cluster.start("inventory-a", Path.of("."), infra, Map.of());
         second = cluster.start("inventory-b", Path.of("."), infra, Map.of());
         PackagedServices.awaitReady(first);
