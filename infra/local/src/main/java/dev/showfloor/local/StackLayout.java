@@ -66,6 +66,12 @@ final class StackLayout {
         return env.getOrDefault("SHOWFLOOR_" + envKey(component) + "_HEAP", defaultHeap);
     }
 
+    /** Extra JVM options for one component (e.g. a profiler), from SHOWFLOOR_&lt;NAME&gt;_JAVA_OPTS, split on blanks. */
+    List<String> extraJvmOptions(String component) {
+        String options = env.getOrDefault("SHOWFLOOR_" + envKey(component) + "_JAVA_OPTS", "").strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
+    }
+
     /** Each built service: services/&lt;name&gt;/target/quarkus-app/quarkus-run.jar. */
     List<Path> builtServices() {
         Path services = repo.resolve("services");

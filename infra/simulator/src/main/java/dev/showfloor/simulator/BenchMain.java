@@ -36,8 +36,8 @@ public final class BenchMain {
             case "inventory" -> {
                 try (InventoryBench bench = new InventoryBench(bootstrap, registry)) {
                     bench.run(raw, Integer.parseInt(options.getOrDefault("requests", "20000")),
-                            Duration.ofSeconds(Long.parseLong(options.getOrDefault("paced-seconds", "10"))))
-                            .write(out);
+                            Duration.ofSeconds(Long.parseLong(options.getOrDefault("paced-seconds", "10"))),
+                            Double.parseDouble(options.getOrDefault("paced-rate", "0"))).write(out);
                 }
             }
             case "checkout" -> new CheckoutBench(options.getOrDefault("inventory", "http://127.0.0.1:8102"),

@@ -10,11 +10,12 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Confirmed orders per second through the public HTTP API (POST /checkouts, then the order's long-poll until
- * CONFIRMED): first closed-loop at saturation, then open-loop at a fixed arrival rate for the latency.
+ * CONFIRMED): after unmeasured warm-up rounds, first closed-loop at saturation, then open-loop at a fixed arrival rate for the latency.
  * Needs inventory and checkout running; every order is paid with {@code tok_approve}.
  */
 public final class CheckoutBench {
     private static final int SKUS = 10;
+    private static final int WARM_UP_ROUNDS = 5;
     private final ShowfloorApi api;
     private final String location = "bench-" + Long.toString(System.currentTimeMillis(), 36);
 
@@ -32,24 +33,20 @@ public final class CheckoutBench {
             awaitStock("sku-" + s);
         }
 
+        // Warm-up, not measured: closed-loop rounds until two in a row agree within 15% (a fresh stack compiles
+        // its hot code during the first minute).
+        double previous = 0;
+        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+            double rate = closedLoop("warm" + round, saturationOrders, concurrency, new Latencies(), new AtomicInteger());
+            System.out.printf("  warm-up round %d: %.0f confirmed/s%n", round + 1, rate);
+            if (previous > 0 && Math.abs(rate - previous) <= 0.15 * previous) {
+                break;
+            }
+            previous = rate;
+        }
         Latencies saturation = new Latencies();
         AtomicInteger confirmed = new AtomicInteger();
-        long start = System.nanoTime();
-        Semaphore inFlight = new Semaphore(concurrency);
-        try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < saturationOrders; i++) {
-                int n = i;
-                inFlight.acquireUninterruptibly();
-                workers.submit(() -> {
-                    try {
-                        order("sat-" + n, saturation, confirmed);
-                    } finally {
-                        inFlight.release();
-                    }
-                });
-            }
-        }
-        double confirmedPerSecond = confirmed.get() / ((System.nanoTime() - start) / 1e9);
+        double confirmedPerSecond = closedLoop("sat", saturationOrders, concurrency, saturation, confirmed);
 
         Latencies paced = new Latencies();
         AtomicInteger pacedConfirmed = new AtomicInteger();
@@ -82,6 +79,26 @@ public final class CheckoutBench {
                 .put("saturation_p99_ms", saturation.percentileMillis(99))
                 .put("measures", "POST /checkouts until GET /orders/{id}?waitMs= says CONFIRMED; simulated "
                         + "payment latency 20 ms; exactly_once_v2 in inventory and checkout");
+    }
+
+    /** {@code orders} orders with at most {@code concurrency} in flight; returns confirmed orders per second. */
+    private double closedLoop(String prefix, int orders, int concurrency, Latencies latencies, AtomicInteger confirmed) {
+        long start = System.nanoTime();
+        Semaphore inFlight = new Semaphore(concurrency);
+        try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < orders; i++) {
+                int n = i;
+                inFlight.acquireUninterruptibly();
+                workers.submit(() -> {
+                    try {
+                        order(prefix + "-" + n, latencies, confirmed);
+                    } finally {
+                        inFlight.release();
+                    }
+                });
+            }
+        }
+        return confirmed.get() / ((System.nanoTime() - start) / 1e9);
     }
 
     private void order(String id, Latencies latencies, AtomicInteger confirmed) {

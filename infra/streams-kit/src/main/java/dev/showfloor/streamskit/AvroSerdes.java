@@ -1,20 +1,21 @@
 package dev.showfloor.streamskit;
 
-import io.apicurio.registry.serde.avro.AvroSerde;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
-/** Value serdes backed by Apicurio Registry: records carry a registry id; readers get the generated classes. */
+/**
+ * Value serdes backed by Apicurio Registry: records carry a registry id; readers get the generated classes. Schema
+ * lookups are cached per schema (see {@link CachedSchemaAvroSerializer}).
+ */
 public final class AvroSerdes {
     private AvroSerdes() {
     }
 
     /** A registry-backed serde that waits out registry outages instead of failing records. */
     public static <T> Serde<T> apicurio(String registryApiUrl) {
-        AvroSerde<T> apicurio = new AvroSerde<>();
-        Serde<T> serde = Serdes.serdeFrom(apicurio.serializer(),
-                new RegistryOutageRetryingDeserializer<>(apicurio.deserializer()));
+        Serde<T> serde = Serdes.serdeFrom(new CachedSchemaAvroSerializer<>(),
+                new RegistryOutageRetryingDeserializer<>(new CachedSchemaAvroDeserializer<>()));
         serde.configure(Map.of(
                 "apicurio.registry.url", registryApiUrl,
                 "apicurio.registry.auto-register", "true",

@@ -1,0 +1,81 @@
+package dev.showfloor.streamskit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.showfloor.events.common.Envelope;
+import dev.showfloor.events.inventory.HoldReleaseReason;
+import dev.showfloor.events.inventory.HoldReleased;
+import dev.showfloor.events.inventory.InventoryEvent;
+import dev.showfloor.events.inventory.PlaceHold;
+import dev.showfloor.events.inventory.InventoryCommand;
+import dev.showfloor.testsupport.ShowfloorInfraExtension;
+import dev.showfloor.testsupport.TestInfra;
+import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
+import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import java.time.Instant;
+import java.util.Map;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The cached serde pair is wire-compatible with Apicurio's in both directions, on the real registry. */
+@ExtendWith(ShowfloorInfraExtension.class)
+class CachedSchemaAvroSerdeTest {
+    private static final String TOPIC = "serde-test.commands";
+
+    @Test
+    void writesWhatApicurioReadsAndReadsWhatApicurioWrites(TestInfra.Endpoints infra) {
+        Map<String, Object> config = Map.of("apicurio.registry.url", infra.registryApiUrl(),
+                "apicurio.registry.auto-register", "true", "apicurio.registry.use-specific-avro-reader", "true");
+        try (var cached = new CachedSchemaAvroSerializer<InventoryCommand>();
+             var cachedReader = new CachedSchemaAvroDeserializer<InventoryCommand>();
+             var apicurio = new AvroKafkaSerializer<InventoryCommand>();
+             var apicurioReader = new AvroKafkaDeserializer<InventoryCommand>()) {
+            cached.configure(config, false);
+            cachedReader.configure(config, false);
+            apicurio.configure(config, false);
+            apicurioReader.configure(config, false);
+
+            for (int i = 0; i < 3; i++) { // the first record learns the prefix, the later ones use it
+                InventoryCommand command = placeHold("cmd-" + i, i + 1);
+                RecordHeaders headers = new RecordHeaders();
+                byte[] ours = cached.serialize(TOPIC, headers, command);
+                assertThat(ours).isEqualTo(apicurio.serialize(TOPIC, command));
+                assertThat(headers.toArray()).isEmpty();
+                assertThat(apicurioReader.deserialize(TOPIC, ours)).isEqualTo(command);
+                assertThat(cachedReader.deserialize(TOPIC, new RecordHeaders(), apicurio.serialize(TOPIC, command)))
+                        .isEqualTo(command);
+            }
+        }
+    }
+
+    @Test
+    void keepsOnePrefixPerTopicAndSchema(TestInfra.Endpoints infra) {
+        Map<String, Object> config = Map.of("apicurio.registry.url", infra.registryApiUrl(),
+                "apicurio.registry.auto-register", "true", "apicurio.registry.use-specific-avro-reader", "true");
+        try (var cached = new CachedSchemaAvroSerializer<Object>();
+             var reader = new CachedSchemaAvroDeserializer<Object>()) {
+            cached.configure(config, false);
+            reader.configure(config, false);
+            InventoryCommand command = placeHold("cmd-x", 2);
+            InventoryEvent event = new InventoryEvent(envelope(),
+                    new HoldReleased("cmd-r", "loc-1", "sku-1", "hold-1", "order-1", 2, HoldReleaseReason.ORDER_REJECTED));
+            for (int i = 0; i < 2; i++) {
+                assertThat(reader.deserialize("serde-test.a", cached.serialize("serde-test.a", command)))
+                        .isEqualTo(command);
+                assertThat(reader.deserialize("serde-test.b", cached.serialize("serde-test.b", event)))
+                        .isEqualTo(event);
+            }
+        }
+    }
+
+    private static InventoryCommand placeHold(String commandId, int quantity) {
+        return new InventoryCommand(envelope(), new PlaceHold(commandId, "loc-1", "sku-1", "hold-" + commandId,
+                "order-1", quantity, 30_000L, null, "shopper-1", 2, null));
+    }
+
+    private static Envelope envelope() {
+        return Envelope.newBuilder().setEventId("evt-1").setOccurredAt(Instant.ofEpochMilli(1_700_000_000_000L))
+                .setCorrelationId("corr-1").setCausationId(null).setProducer("test").setShopperId(null).build();
+    }
+}
