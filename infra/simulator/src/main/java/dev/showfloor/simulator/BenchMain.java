@@ -19,7 +19,9 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println("usage: bench raw|inventory|checkout [--bootstrap 127.0.0.1:9092] "
-                    + "[--registry http://127.0.0.1:8081/apis/registry/v3] [--out target/bench]");
+                    + "[--registry http://127.0.0.1:8081/apis/registry/v3] [--out target/bench]\n"
+                    + "  inventory [--requests 20000] [--paced-rate 0 (half the maximum)] [--paced-seconds 10]\n"
+                    + "  checkout [--orders 6000] [--concurrency 384] [--rate 300] [--paced-seconds 10]");
             System.exit(2);
         }
         Map<String, String> options = options(args);
@@ -42,8 +44,8 @@ public final class BenchMain {
             }
             case "checkout" -> new CheckoutBench(options.getOrDefault("inventory", "http://127.0.0.1:8102"),
                     options.getOrDefault("checkout", "http://127.0.0.1:8103"))
-                    .run(raw, Integer.parseInt(options.getOrDefault("orders", "3000")),
-                            Integer.parseInt(options.getOrDefault("concurrency", "128")),
+                    .run(raw, Integer.parseInt(options.getOrDefault("orders", "6000")),
+                            Integer.parseInt(options.getOrDefault("concurrency", "384")),
                             Double.parseDouble(options.getOrDefault("rate", "300")),
                             Duration.ofSeconds(Long.parseLong(options.getOrDefault("paced-seconds", "10"))))
                     .write(out);

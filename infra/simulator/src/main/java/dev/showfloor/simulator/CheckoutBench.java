@@ -15,7 +15,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class CheckoutBench {
     private static final int SKUS = 10;
-    private static final int WARM_UP_ROUNDS = 5;
+    private static final int MIN_WARM_UP = 3;
+    private static final int WARM_UP_ROUNDS = 8;
     private final ShowfloorApi api;
     private final String location = "bench-" + Long.toString(System.currentTimeMillis(), 36);
 
@@ -33,13 +34,13 @@ public final class CheckoutBench {
             awaitStock("sku-" + s);
         }
 
-        // Warm-up, not measured: closed-loop rounds until two in a row agree within 15% (a fresh stack compiles
-        // its hot code during the first minute).
+        // Warm-up, not measured: a fresh stack compiles its hot code during its first minutes, so closed-loop
+        // rounds repeat until two in a row agree within 10% (at least MIN_WARM_UP, at most WARM_UP_ROUNDS).
         double previous = 0;
         for (int round = 0; round < WARM_UP_ROUNDS; round++) {
             double rate = closedLoop("warm" + round, saturationOrders, concurrency, new Latencies(), new AtomicInteger());
             System.out.printf("  warm-up round %d: %.0f confirmed/s%n", round + 1, rate);
-            if (previous > 0 && Math.abs(rate - previous) <= 0.15 * previous) {
+            if (round >= MIN_WARM_UP - 1 && Math.abs(rate - previous) <= 0.10 * previous) {
                 break;
             }
             previous = rate;

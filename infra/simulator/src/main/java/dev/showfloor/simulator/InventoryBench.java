@@ -37,15 +37,18 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class InventoryBench implements AutoCloseable {
     private static final int SKUS = 12;
-    private static final int WARM_UP_BURSTS = 6;
+    private static final int MIN_WARM_UP = 3;
+    private static final int WARM_UP_BURSTS = 8;
     private final KafkaProducer<String, InventoryCommand> producer;
     private final KafkaConsumer<String, InventoryEvent> consumer;
-    private final Map<String, Long> sentAt = new ConcurrentHashMap<>();
+    private final Map<String, Sent> sentAt = new ConcurrentHashMap<>();
     private volatile CountDownLatch awaited = new CountDownLatch(0);
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Set<String> stocked = ConcurrentHashMap.newKeySet();
     private final CountDownLatch allStocked = new CountDownLatch(SKUS);
     private volatile Latencies latencies = new Latencies();
+    /** Send until inventory decided (its event's occurredAt): the part before the decision's transaction commits. */
+    private volatile Latencies toDecision = new Latencies();
     private final Thread reader;
     private final String location = "bench-" + Long.toString(System.currentTimeMillis(), 36);
 
@@ -89,15 +92,15 @@ public final class InventoryBench implements AutoCloseable {
         producer.flush();
         await(allStocked, Duration.ofSeconds(60), "stock received");
 
-        // Warm-up, not measured: a freshly started stack spends its first minute compiling hot code, so bursts
-        // repeat until two in a row agree within 15% (at most WARM_UP_BURSTS).
+        // Warm-up, not measured: a fresh stack compiles its hot code during its first minutes, so bursts repeat
+        // until two in a row agree within 10% (at least MIN_WARM_UP, at most WARM_UP_BURSTS).
         double previous = 0;
         for (int round = 0; round < WARM_UP_BURSTS; round++) {
             long warmStart = System.nanoTime();
             burst("warm" + round, saturationRequests);
             double rate = saturationRequests / ((System.nanoTime() - warmStart) / 1e9);
             System.out.printf("  warm-up burst %d: %.0f holds/s%n", round + 1, rate);
-            if (previous > 0 && Math.abs(rate - previous) <= 0.15 * previous) {
+            if (round >= MIN_WARM_UP - 1 && Math.abs(rate - previous) <= 0.10 * previous) {
                 break;
             }
             previous = rate;
@@ -115,6 +118,7 @@ public final class InventoryBench implements AutoCloseable {
             pacedRate = maxPerSecond / 2;
         }
         latencies = new Latencies();
+        toDecision = new Latencies();
         long interval = (long) (1e9 / pacedRate);
         int pacedRequests = (int) (pacedRate * pacedDuration.toSeconds());
         awaited = new CountDownLatch(pacedRequests);
@@ -135,6 +139,8 @@ public final class InventoryBench implements AutoCloseable {
                 .put("p50_ms", latencies.percentileMillis(50))
                 .put("p99_ms", latencies.percentileMillis(99))
                 .put("latency_measured_at_ops_per_s", pacedRate)
+                .put("to_decision_p50_ms", toDecision.percentileMillis(50))
+                .put("to_decision_p99_ms", toDecision.percentileMillis(99))
                 .put("saturation_requests", saturationRequests)
                 .put("saturation_p50_ms", saturation.percentileMillis(50))
                 .put("saturation_p99_ms", saturation.percentileMillis(99))
@@ -157,7 +163,7 @@ public final class InventoryBench implements AutoCloseable {
         int sku = Math.floorMod(commandId.hashCode(), SKUS);
         PlaceHold hold = new PlaceHold(commandId, location, "sku-" + sku, "hold-" + commandId, "order-" + commandId, 1,
                 3_600_000L, null, null, null, null);
-        sentAt.put(commandId, System.nanoTime());
+        sentAt.put(commandId, new Sent(System.nanoTime(), System.currentTimeMillis()));
         send(hold);
     }
 
@@ -187,13 +193,18 @@ public final class InventoryBench implements AutoCloseable {
                     }
                     default -> null;
                 };
-                Long sent = commandId == null ? null : sentAt.remove(commandId);
+                Sent sent = commandId == null ? null : sentAt.remove(commandId);
                 if (sent != null) {
-                    latencies.add(now - sent);
+                    latencies.add(now - sent.nanos());
+                    long decidedMillis = record.value().getEnvelope().getOccurredAt().toEpochMilli();
+                    toDecision.add(Math.max(0, decidedMillis - sent.wallMillis()) * 1_000_000);
                     awaited.countDown();
                 }
             });
         }
+    }
+
+    private record Sent(long nanos, long wallMillis) {
     }
 
     private static void await(CountDownLatch latch, Duration timeout, String what) throws InterruptedException {
