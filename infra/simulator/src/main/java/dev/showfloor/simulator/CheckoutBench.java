@@ -10,12 +10,13 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * Confirmed orders per second through the public HTTP API (POST /checkouts, then the order's long-poll until
- * CONFIRMED): after unmeasured warm-up rounds, first closed-loop at saturation, then open-loop at a fixed arrival rate for the latency.
+ * CONFIRMED): after unmeasured warm-up rounds, first closed-loop at saturation, then open-loop at a fixed
+ * arrival rate for the latency.
  * Needs inventory and checkout running; every order is paid with {@code tok_approve}.
  */
 public final class CheckoutBench {
     private static final int SKUS = 10;
-    private static final int MIN_WARM_UP = 3;
+    private static final Duration MIN_WARM_UP = Duration.ofSeconds(45);
     private static final int WARM_UP_ROUNDS = 8;
     private final ShowfloorApi api;
     private final String location = "bench-" + Long.toString(System.currentTimeMillis(), 36);
@@ -35,12 +36,15 @@ public final class CheckoutBench {
         }
 
         // Warm-up, not measured: a fresh stack compiles its hot code during its first minutes, so closed-loop
-        // rounds repeat until two in a row agree within 10% (at least MIN_WARM_UP, at most WARM_UP_ROUNDS).
+        // rounds repeat until two in a row agree within 10% (after at least MIN_WARM_UP; at most WARM_UP_ROUNDS).
         double previous = 0;
+        long warmUpStart = System.nanoTime();
         for (int round = 0; round < WARM_UP_ROUNDS; round++) {
-            double rate = closedLoop("warm" + round, saturationOrders, concurrency, new Latencies(), new AtomicInteger());
+            double rate = closedLoop("warm" + round, saturationOrders, concurrency, new Latencies(),
+                    new AtomicInteger());
             System.out.printf("  warm-up round %d: %.0f confirmed/s%n", round + 1, rate);
-            if (round >= MIN_WARM_UP - 1 && Math.abs(rate - previous) <= 0.10 * previous) {
+            boolean longEnough = System.nanoTime() - warmUpStart >= MIN_WARM_UP.toNanos();
+            if (longEnough && Math.abs(rate - previous) <= 0.10 * previous) {
                 break;
             }
             previous = rate;

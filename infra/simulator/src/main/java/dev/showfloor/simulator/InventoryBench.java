@@ -37,8 +37,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class InventoryBench implements AutoCloseable {
     private static final int SKUS = 12;
-    private static final int MIN_WARM_UP = 3;
-    private static final int WARM_UP_BURSTS = 8;
+    private static final Duration MIN_WARM_UP = Duration.ofSeconds(45);
+    private static final int WARM_UP_BURSTS = 15;
     private final KafkaProducer<String, InventoryCommand> producer;
     private final KafkaConsumer<String, InventoryEvent> consumer;
     private final Map<String, Sent> sentAt = new ConcurrentHashMap<>();
@@ -93,14 +93,16 @@ public final class InventoryBench implements AutoCloseable {
         await(allStocked, Duration.ofSeconds(60), "stock received");
 
         // Warm-up, not measured: a fresh stack compiles its hot code during its first minutes, so bursts repeat
-        // until two in a row agree within 10% (at least MIN_WARM_UP, at most WARM_UP_BURSTS).
+        // until two in a row agree within 10% (after at least MIN_WARM_UP, at most WARM_UP_BURSTS).
         double previous = 0;
+        long warmUpStart = System.nanoTime();
         for (int round = 0; round < WARM_UP_BURSTS; round++) {
             long warmStart = System.nanoTime();
             burst("warm" + round, saturationRequests);
             double rate = saturationRequests / ((System.nanoTime() - warmStart) / 1e9);
             System.out.printf("  warm-up burst %d: %.0f holds/s%n", round + 1, rate);
-            if (round >= MIN_WARM_UP - 1 && Math.abs(rate - previous) <= 0.10 * previous) {
+            boolean longEnough = System.nanoTime() - warmUpStart >= MIN_WARM_UP.toNanos();
+            if (longEnough && Math.abs(rate - previous) <= 0.10 * previous) {
                 break;
             }
             previous = rate;
