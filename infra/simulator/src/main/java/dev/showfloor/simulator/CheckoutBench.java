@@ -16,7 +16,6 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class CheckoutBench {
     private static final int SKUS = 10;
-    private static final Duration MIN_WARM_UP = Duration.ofSeconds(45);
     private static final int WARM_UP_ROUNDS = 8;
     private final ShowfloorApi api;
     private final String location = "bench-" + Long.toString(System.currentTimeMillis(), 36);
@@ -35,20 +34,8 @@ public final class CheckoutBench {
             awaitStock("sku-" + s);
         }
 
-        // Warm-up, not measured: a fresh stack compiles its hot code during its first minutes, so closed-loop
-        // rounds repeat until two in a row agree within 10% (after at least MIN_WARM_UP; at most WARM_UP_ROUNDS).
-        double previous = 0;
-        long warmUpStart = System.nanoTime();
-        for (int round = 0; round < WARM_UP_ROUNDS; round++) {
-            double rate = closedLoop("warm" + round, saturationOrders, concurrency, new Latencies(),
-                    new AtomicInteger());
-            System.out.printf("  warm-up round %d: %.0f confirmed/s%n", round + 1, rate);
-            boolean longEnough = System.nanoTime() - warmUpStart >= MIN_WARM_UP.toNanos();
-            if (longEnough && Math.abs(rate - previous) <= 0.10 * previous) {
-                break;
-            }
-            previous = rate;
-        }
+        WarmUp.untilSteady("confirmed/s", WARM_UP_ROUNDS, round -> closedLoop("warm" + round, saturationOrders,
+                concurrency, new Latencies(), new AtomicInteger()));
         Latencies saturation = new Latencies();
         AtomicInteger confirmed = new AtomicInteger();
         double confirmedPerSecond = closedLoop("sat", saturationOrders, concurrency, saturation, confirmed);

@@ -37,7 +37,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class InventoryBench implements AutoCloseable {
     private static final int SKUS = 12;
-    private static final Duration MIN_WARM_UP = Duration.ofSeconds(45);
     private static final int WARM_UP_BURSTS = 15;
     private final KafkaProducer<String, InventoryCommand> producer;
     private final KafkaConsumer<String, InventoryEvent> consumer;
@@ -92,27 +91,11 @@ public final class InventoryBench implements AutoCloseable {
         producer.flush();
         await(allStocked, Duration.ofSeconds(60), "stock received");
 
-        // Warm-up, not measured: a fresh stack compiles its hot code during its first minutes, so bursts repeat
-        // until two in a row agree within 10% (after at least MIN_WARM_UP, at most WARM_UP_BURSTS).
-        double previous = 0;
-        long warmUpStart = System.nanoTime();
-        for (int round = 0; round < WARM_UP_BURSTS; round++) {
-            long warmStart = System.nanoTime();
-            burst("warm" + round, saturationRequests);
-            double rate = saturationRequests / ((System.nanoTime() - warmStart) / 1e9);
-            System.out.printf("  warm-up burst %d: %.0f holds/s%n", round + 1, rate);
-            boolean longEnough = System.nanoTime() - warmUpStart >= MIN_WARM_UP.toNanos();
-            if (longEnough && Math.abs(rate - previous) <= 0.10 * previous) {
-                break;
-            }
-            previous = rate;
-        }
+        WarmUp.untilSteady("holds/s", WARM_UP_BURSTS, round -> burst("warm" + round, saturationRequests));
 
         // Saturation: everything at once, throughput from first send to last answer.
         latencies = new Latencies();
-        long start = System.nanoTime();
-        burst("sat", saturationRequests);
-        double maxPerSecond = saturationRequests / ((System.nanoTime() - start) / 1e9);
+        double maxPerSecond = burst("sat", saturationRequests);
         Latencies saturation = latencies;
 
         // Paced at half the maximum: the latency a drop sees when the system is not flat out.
@@ -151,13 +134,16 @@ public final class InventoryBench implements AutoCloseable {
                         + "(read_committed) from inventory.events; exactly_once_v2, one stream thread");
     }
 
-    private void burst(String prefix, int requests) throws InterruptedException {
+    /** Sends {@code requests} holds at once and waits for every answer; returns answers per second. */
+    private double burst(String prefix, int requests) throws InterruptedException {
+        long start = System.nanoTime();
         awaited = new CountDownLatch(requests);
         for (int i = 0; i < requests; i++) {
             sendHold(prefix + "-" + i);
         }
         producer.flush();
         await(awaited, Duration.ofMinutes(5), prefix + " answers");
+        return requests / ((System.nanoTime() - start) / 1e9);
     }
 
     private void sendHold(String id) {

@@ -27,11 +27,14 @@ import org.apache.kafka.common.header.Headers;
 public class CachedSchemaAvroDeserializer<T> extends AvroKafkaDeserializer<T> {
     private final Map<Long, DatumReader<T>> readers = new ConcurrentHashMap<>();
     private IdHandler idHandler;
+    /** Magic byte plus the schema id. */
+    private int prefixLength;
 
     @Override
     public void configure(Map<String, ?> configs, boolean isKey) {
         super.configure(configs, isKey);
         idHandler = delegatedDeserializer.getSerdeConfigurer().getIdHandler();
+        prefixLength = 1 + idHandler.idSize();
     }
 
     @Override
@@ -41,8 +44,7 @@ public class CachedSchemaAvroDeserializer<T> extends AvroKafkaDeserializer<T> {
 
     @Override
     public T deserialize(String topic, Headers headers, byte[] data) {
-        int prefixLength = 1 + (idHandler == null ? 0 : idHandler.idSize());
-        if (data == null || idHandler == null || data.length <= prefixLength || data[0] != BaseSerde.MAGIC_BYTE
+        if (data == null || data.length <= prefixLength || data[0] != BaseSerde.MAGIC_BYTE
                 || carriesRegistryHeaders(headers)) {
             return super.deserialize(topic, headers, data);
         }

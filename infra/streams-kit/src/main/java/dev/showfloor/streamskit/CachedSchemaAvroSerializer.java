@@ -28,9 +28,9 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * headers; otherwise that (topic, schema) keeps going through Apicurio.
  */
 public class CachedSchemaAvroSerializer<T> extends AvroKafkaSerializer<T> {
-    private static final byte[] ALWAYS_DELEGATE = new byte[0];
-    private final Map<PrefixKey, byte[]> prefixes = new ConcurrentHashMap<>();
-    private final Map<Schema, DatumWriter<Object>> writers = new ConcurrentHashMap<>();
+    /** Marks a (topic, schema) whose records keep going through Apicurio. */
+    private static final Encoding APICURIO = new Encoding(null, null);
+    private final Map<PrefixKey, Encoding> encodings = new ConcurrentHashMap<>();
     private boolean idsInHeaders;
 
     @Override
@@ -49,45 +49,47 @@ public class CachedSchemaAvroSerializer<T> extends AvroKafkaSerializer<T> {
         if (idsInHeaders || !(data instanceof GenericContainer container)) {
             return super.serialize(topic, headers, data);
         }
-        Schema schema = container.getSchema();
-        PrefixKey key = new PrefixKey(topic, schema);
-        byte[] prefix = prefixes.get(key);
-        if (prefix == null) {
-            return learnPrefix(key, topic, headers, data);
+        PrefixKey key = new PrefixKey(topic, container.getSchema());
+        Encoding encoding = encodings.get(key);
+        if (encoding == null) {
+            return learn(key, topic, headers, data);
         }
-        if (prefix == ALWAYS_DELEGATE) {
+        if (encoding == APICURIO) {
             return super.serialize(topic, headers, data);
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(prefix.length + 256);
-        out.writeBytes(prefix);
-        encode(schema, data, out);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(encoding.prefix().length + 256);
+        out.writeBytes(encoding.prefix());
+        encoding.write(data, out);
         return out.toByteArray();
     }
 
-    private byte[] learnPrefix(PrefixKey key, String topic, Headers headers, T data) {
+    private byte[] learn(PrefixKey key, String topic, Headers headers, T data) {
         RecordHeaders probeHeaders = new RecordHeaders();
         byte[] apicurio = super.serialize(topic, probeHeaders, data);
+        DatumWriter<Object> writer = new SpecificDatumWriter<>(key.schema());
         ByteArrayOutputStream payload = new ByteArrayOutputStream(256);
-        encode(key.schema(), data, payload);
+        new Encoding(new byte[0], writer).write(data, payload);
         byte[] encoded = payload.toByteArray();
         int prefixLength = apicurio.length - encoded.length;
         boolean matches = prefixLength > 0 && probeHeaders.toArray().length == 0
                 && Arrays.equals(apicurio, prefixLength, apicurio.length, encoded, 0, encoded.length);
-        prefixes.put(key, matches ? Arrays.copyOf(apicurio, prefixLength) : ALWAYS_DELEGATE);
+        encodings.put(key, matches ? new Encoding(Arrays.copyOf(apicurio, prefixLength), writer) : APICURIO);
         if (headers != null) {
             probeHeaders.forEach(headers::add);
         }
         return apicurio;
     }
 
-    private void encode(Schema schema, Object data, ByteArrayOutputStream out) {
-        DatumWriter<Object> writer = writers.computeIfAbsent(schema, SpecificDatumWriter::new);
-        try {
-            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
-            writer.write(data, encoder);
-            encoder.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** Apicurio's id prefix for one (topic, schema) and the plain Avro writer for what follows it. */
+    private record Encoding(byte[] prefix, DatumWriter<Object> writer) {
+        void write(Object data, ByteArrayOutputStream out) {
+            try {
+                BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+                writer.write(data, encoder);
+                encoder.flush();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 
