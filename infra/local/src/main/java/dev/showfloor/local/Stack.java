@@ -25,6 +25,11 @@ import java.util.stream.Stream;
 public final class Stack {
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    /**
+     * Stream state lives in memory: inventory remembers every command for its de-duplication window, checkout
+     * every order; benchmarks run a few hundred thousand of each.
+     */
+    private static final Map<String, String> SERVICE_HEAPS = Map.of("inventory", "768m", "checkout", "512m");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final StackLayout layout;
@@ -159,7 +164,7 @@ public final class Stack {
     private ChildJvm startService(Component service) {
         Path runner = StackLayout.runnerJar(layout.repo.resolve("services").resolve(service.name()));
         int port = service.ports().getFirst();
-        List<String> jvmArgs = new ArrayList<>(List.of("-Xms64m", "-Xmx" + layout.heap(service.name(), "256m"),
+        List<String> jvmArgs = new ArrayList<>(List.of("-Xms64m", "-Xmx" + layout.heap(service.name(), SERVICE_HEAPS.getOrDefault(service.name(), "256m")),
                 // Full tiered compilation: services are measured at steady state, not only started.
                 "-XX:+UseSerialGC",
                 "-Dquarkus.http.host=" + FreePorts.LOOPBACK,

@@ -2,6 +2,7 @@ package dev.showfloor.simulator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.showfloor.runtime.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,6 +34,7 @@ public final class DropDemo {
 
     private static final long PRICE_MINOR = 4_900;
     private static final double DOUBLE_TAP_SHARE = 0.05;
+    private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(30);
     private final Settings settings;
     private final ShowfloorApi api;
     private final Latencies latencies = new Latencies();
@@ -148,12 +150,32 @@ public final class DropDemo {
         decided.incrementAndGet();
     }
 
+    /**
+     * A shopper sees CONFIRMED as soon as the payment is authorized; inventory commits the hold just after. Stock
+     * is counted once every hold on the SKU has ended (committed, released or expired), or as it stands after
+     * a while, in which case the ledger check below shows the difference.
+     */
+    private ShowfloorApi.Answer settledStock(String location, String sku) {
+        try {
+            Await.until(sku + "'s holds ending", SETTLE_TIMEOUT,
+                    () -> heldUnits(location, sku) == 0);
+        } catch (IllegalStateException stillHeld) {
+            System.out.println("  " + stillHeld.getMessage());
+        }
+        return api.stock(location, sku);
+    }
+
+    private int heldUnits(String location, String sku) {
+        ShowfloorApi.Answer level = api.stock(location, sku);
+        return level.ok() ? level.body().path("held").asInt(-1) : -1;
+    }
+
     private int summarize(String location, Map<String, Integer> stock, double seconds) throws Exception {
         Map<String, Integer> unitsSold = new TreeMap<>();
         int oversold = 0;
         int ledgerMismatch = 0;
         for (var entry : stock.entrySet()) {
-            ShowfloorApi.Answer level = api.stock(location, entry.getKey());
+            ShowfloorApi.Answer level = settledStock(location, entry.getKey());
             int soldByInventory = entry.getValue() - level.body().get("onHand").asInt();
             int soldByOrders = confirmedUnits.getOrDefault(entry.getKey(), 0);
             unitsSold.put(entry.getKey(), soldByOrders);

@@ -3,7 +3,8 @@ package dev.showfloor.checkout.api;
 import dev.showfloor.checkout.domain.OrderSaga;
 import java.util.List;
 
-/** An order's state as clients see it: PENDING until it is CONFIRMED or REJECTED. */
+/** An order's state as clients see it: PENDING until it is CONFIRMED or REJECTED; a confirmed order is
+ * CANCELLED in the rare case its holds lapsed before inventory committed them. */
 public record OrderView(String orderId, String status, String reason, long totalMinor, String currency,
                         List<LineView> lines) {
     public record LineView(String sku, int quantity, String hold) {
@@ -17,6 +18,7 @@ public record OrderView(String orderId, String status, String reason, long total
         String status = switch (saga.status()) {
             case CONFIRMED -> "CONFIRMED";
             case REJECTED -> "REJECTED";
+            case CANCELLED -> "CANCELLED";
             default -> "PENDING";
         };
         return new OrderView(saga.orderId(), status, saga.rejectionReason(), saga.totalMinor(), saga.currency(),

@@ -16,8 +16,8 @@ public class TopologyProducer {
     @Produces
     Topology topology(CheckoutConfig config, SchemaRegistryConfig registry) {
         CheckoutDecider decider = new CheckoutDecider(new CheckoutPolicy(config.holdTimeout(), config.paymentTimeout(),
-                config.holdTtl(), config.dropPerBuyerCap()));
+                config.holdTtl(), config.dropPerBuyerCap(), config.confirmMargin()));
         return CheckoutTopology.buildTopology(CheckoutSerdes.apicurio(registry.url()), decider,
-                config.deadlineScanInterval(), config.catchUpGrace());
+                config.deadlineScanInterval(), config.catchUpGrace(), config.stateStores());
     }
 }

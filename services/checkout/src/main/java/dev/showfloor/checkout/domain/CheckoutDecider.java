@@ -1,5 +1,6 @@
 package dev.showfloor.checkout.domain;
 
+import dev.showfloor.events.checkout.OrderCancelled;
 import dev.showfloor.events.checkout.OrderConfirmed;
 import dev.showfloor.events.checkout.OrderLine;
 import dev.showfloor.events.checkout.OrderPlaced;
@@ -25,10 +26,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The checkout saga as a pure function: place holds → authorize payment → commit holds → confirmed, with a
+ * The checkout saga as a pure function: place holds → authorize payment → commit holds and confirm, with a
  * compensation for every failure (release holds, void payment) and a deadline on every wait. Inputs are
  * order events (OrderPlaced, payment answers), inventory answers and deadline ticks; outputs are inventory
  * commands and order events.
+ *
+ * <p>An authorized order is confirmed in the same step that sends its commits when every hold outlives the
+ * authorization by {@link CheckoutPolicy#confirmMargin()}: inventory commits a live hold unconditionally, so
+ * waiting for its answer would only add two exactly-once hops to every order. If a commit is refused all the
+ * same (inventory lagged by more than the margin and the hold lapsed), the order is cancelled, its payment
+ * voided and whatever was already committed goes back on the shelf. Closer to expiry the saga waits for
+ * every commit before confirming.
  */
 public final class CheckoutDecider {
     /** What a step asks for: commands to inventory and events on the order's own topic. */
@@ -67,6 +75,7 @@ public final class CheckoutDecider {
             case PaymentDeclined declined -> declined(saga, declined);
             case OrderConfirmed confirmed -> recorded(saga, OrderSaga.Status.CONFIRMED, null);
             case OrderRejected rejected -> recorded(saga, OrderSaga.Status.REJECTED, rejected.getReason().name());
+            case OrderCancelled cancelled -> recorded(saga, OrderSaga.Status.CANCELLED, cancelled.getReason());
             default -> Decision.none(saga); // repeats of OrderPlaced, requests to the payment port
         };
     }
@@ -116,7 +125,7 @@ public final class CheckoutDecider {
             line.status(OrderSaga.LineStatus.RELEASED);
             return new Decision(saga, List.of(release(saga, line, HoldReleaseReason.ORDER_REJECTED)), List.of());
         }
-        line.status(OrderSaga.LineStatus.HELD);
+        line.held(held.getExpiresAt().toEpochMilli());
         if (!saga.all(OrderSaga.LineStatus.HELD)) {
             return Decision.none(saga);
         }
@@ -154,13 +163,22 @@ public final class CheckoutDecider {
             return Decision.none(saga); // a repeated answer
         }
         saga.paymentId(authorized.getPaymentId());
-        saga.status(OrderSaga.Status.COMMITTING, 0);
         List<Object> commits = new ArrayList<>();
         for (OrderSaga.Line line : saga.lines()) {
             commits.add(new CommitHold(line.holdId() + "/commit", saga.locationId(), line.sku(), line.holdId(),
                     saga.orderId(), null));
         }
+        long safeUntil = now.plus(policy.confirmMargin()).toEpochMilli();
+        if (saga.lines().stream().allMatch(line -> line.holdExpiresAtMillis() >= safeUntil)) {
+            return new Decision(saga, commits, List.of(confirm(saga, now)));
+        }
+        saga.status(OrderSaga.Status.COMMITTING, 0);
         return new Decision(saga, commits, List.of());
+    }
+
+    private static OrderConfirmed confirm(OrderSaga saga, Instant now) {
+        saga.status(OrderSaga.Status.CONFIRMED, 0);
+        return new OrderConfirmed(saga.orderId(), saga.shopperId(), new Money(saga.totalMinor(), saga.currency()), now);
     }
 
     private Decision declined(OrderSaga saga, PaymentDeclined declined) {
@@ -173,41 +191,66 @@ public final class CheckoutDecider {
 
     private Decision committed(OrderSaga saga, HoldCommitted committed, Instant now) {
         OrderSaga.Line line = saga.lineByHold(committed.getHoldId());
-        if (line == null || saga.status() != OrderSaga.Status.COMMITTING
-                || line.status() != OrderSaga.LineStatus.HELD) {
+        if (line == null || line.status() != OrderSaga.LineStatus.HELD) {
             return Decision.none(saga);
         }
-        line.status(OrderSaga.LineStatus.COMMITTED);
-        if (!saga.all(OrderSaga.LineStatus.COMMITTED)) {
-            return Decision.none(saga);
-        }
-        saga.status(OrderSaga.Status.CONFIRMED, 0);
-        return new Decision(saga, List.of(), List.of(new OrderConfirmed(saga.orderId(), saga.shopperId(),
-                new Money(saga.totalMinor(), saga.currency()), now)));
+        return switch (saga.status()) {
+            case COMMITTING -> {
+                line.status(OrderSaga.LineStatus.COMMITTED);
+                yield saga.all(OrderSaga.LineStatus.COMMITTED)
+                        ? new Decision(saga, List.of(), List.of(confirm(saga, now))) : Decision.none(saga);
+            }
+            case CONFIRMED -> {
+                line.status(OrderSaga.LineStatus.COMMITTED);
+                yield Decision.none(saga);
+            }
+            // The order was undone while this commit was on its way: the units it bought go back on the shelf.
+            case REJECTED, CANCELLED -> new Decision(saga, List.of(restock(saga, line)), List.of());
+            default -> Decision.none(saga);
+        };
     }
 
-    /** A commit refused (its hold lapsed): the order cannot be honoured, so undo what was done. */
+    /**
+     * A commit refused (its hold lapsed first): the order cannot be honoured, so undo what was done. Lines
+     * already committed are restocked; lines whose commit is still on its way are restocked when it lands.
+     */
     private Decision inventoryRejected(OrderSaga saga, InventoryCommandRejected rejected) {
-        if (rejected.getCommandType() != InventoryCommandType.COMMIT_HOLD
-                || saga.status() != OrderSaga.Status.COMMITTING) {
+        if (rejected.getCommandType() != InventoryCommandType.COMMIT_HOLD) {
             return Decision.none(saga);
+        }
+        OrderSaga.Line lapsed = saga.lineByHold(rejected.getHoldId());
+        if (lapsed == null || lapsed.status() != OrderSaga.LineStatus.HELD) {
+            return Decision.none(saga);
+        }
+        lapsed.status(OrderSaga.LineStatus.RELEASED); // its units went back when the hold expired
+        OrderSaga.Status before = saga.status();
+        if (before != OrderSaga.Status.COMMITTING && before != OrderSaga.Status.CONFIRMED) {
+            return Decision.none(saga); // already undone by an earlier refusal
         }
         List<Object> commands = new ArrayList<>();
         for (OrderSaga.Line line : saga.lines()) {
             if (line.status() == OrderSaga.LineStatus.COMMITTED) {
-                // Already sold to this order: put the units back on the shelf.
-                commands.add(new ReceiveStock(line.holdId() + "/restock", saga.locationId(), line.sku(),
-                        line.quantity(), "returned: order " + saga.orderId() + " could not be confirmed"));
-            } else if (line.status() == OrderSaga.LineStatus.HELD) {
-                commands.add(release(saga, line, HoldReleaseReason.ORDER_REJECTED));
+                commands.add(restock(saga, line));
             }
-            line.status(OrderSaga.LineStatus.RELEASED);
         }
-        saga.reject(OrderRejectionReason.HOLD_TIMEOUT.name());
-        return new Decision(saga, commands, List.of(
-                new PaymentVoidRequested(saga.orderId(), saga.paymentId(), "confirmation failed: " + rejected.getDetail()),
-                new OrderRejected(saga.orderId(), OrderRejectionReason.HOLD_TIMEOUT,
-                        "confirmation failed: " + rejected.getDetail(), rejected.getSku())));
+        String detail = "confirmation failed: " + rejected.getDetail();
+        List<Object> events = new ArrayList<>();
+        events.add(new PaymentVoidRequested(saga.orderId(), saga.paymentId(), detail));
+        if (before == OrderSaga.Status.CONFIRMED) {
+            saga.end(OrderSaga.Status.CANCELLED, detail);
+            events.add(new OrderCancelled(saga.orderId(), detail, null));
+        } else {
+            saga.reject(OrderRejectionReason.HOLD_TIMEOUT.name());
+            events.add(new OrderRejected(saga.orderId(), OrderRejectionReason.HOLD_TIMEOUT, detail, rejected.getSku()));
+        }
+        return new Decision(saga, commands, events);
+    }
+
+    /** Units sold to an order that was undone afterwards go back on the shelf. */
+    private static ReceiveStock restock(OrderSaga saga, OrderSaga.Line line) {
+        line.status(OrderSaga.LineStatus.RELEASED);
+        return new ReceiveStock(line.holdId() + "/restock", saga.locationId(), line.sku(), line.quantity(),
+                "returned: order " + saga.orderId() + " could not be honoured");
     }
 
     /**
@@ -218,15 +261,18 @@ public final class CheckoutDecider {
         if (saga.finished()) {
             return Decision.none(saga);
         }
-        for (OrderSaga.Line line : saga.lines()) {
-            line.status(verdict == OrderSaga.Status.CONFIRMED ? OrderSaga.LineStatus.COMMITTED
-                    : line.status() == OrderSaga.LineStatus.REJECTED ? OrderSaga.LineStatus.REJECTED
-                    : OrderSaga.LineStatus.RELEASED);
-        }
-        if (verdict == OrderSaga.Status.CONFIRMED) {
-            saga.status(OrderSaga.Status.CONFIRMED, 0);
-        } else {
-            saga.reject(reason);
+        switch (verdict) {
+            // Lines keep their state: their commits' answers follow in the log.
+            case CONFIRMED -> saga.status(OrderSaga.Status.CONFIRMED, 0);
+            case CANCELLED -> saga.end(OrderSaga.Status.CANCELLED, reason);
+            default -> {
+                for (OrderSaga.Line line : saga.lines()) {
+                    if (line.status() != OrderSaga.LineStatus.REJECTED) {
+                        line.status(OrderSaga.LineStatus.RELEASED);
+                    }
+                }
+                saga.reject(reason);
+            }
         }
         return Decision.none(saga);
     }

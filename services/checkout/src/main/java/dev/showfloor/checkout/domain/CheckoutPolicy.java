@@ -9,14 +9,22 @@ import java.time.Duration;
  * @param paymentTimeout  no payment answer within this → reject (timeout), release, void any late authorization
  * @param holdTtl         TTL of each hold; longer than both timeouts so a hold never lapses under a live order
  * @param dropPerBuyerCap units one shopper may buy in one drop
+ * @param confirmMargin   an authorized order is confirmed at once (its holds committed in the same step) when
+ *                        every hold outlives the authorization by at least this; otherwise it waits for
+ *                        inventory to commit each hold. The margin is how long inventory may lag behind before
+ *                        a confirmed order can still be cancelled because a hold lapsed first.
  */
-public record CheckoutPolicy(Duration holdTimeout, Duration paymentTimeout, Duration holdTtl, int dropPerBuyerCap) {
-    public static final CheckoutPolicy DEFAULT =
-            new CheckoutPolicy(Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofMinutes(5), 2);
+public record CheckoutPolicy(Duration holdTimeout, Duration paymentTimeout, Duration holdTtl, int dropPerBuyerCap,
+                             Duration confirmMargin) {
+    public static final CheckoutPolicy DEFAULT = new CheckoutPolicy(Duration.ofSeconds(10), Duration.ofSeconds(15),
+            Duration.ofMinutes(5), 2, Duration.ofMinutes(1));
 
     public CheckoutPolicy {
         if (holdTtl.compareTo(holdTimeout.plus(paymentTimeout)) <= 0) {
             throw new IllegalArgumentException("holdTtl must outlast the hold and payment timeouts together");
+        }
+        if (confirmMargin.isNegative()) {
+            throw new IllegalArgumentException("confirmMargin must not be negative");
         }
     }
 }

@@ -5,7 +5,11 @@ import java.util.List;
 
 /** One order's progress through the checkout saga: the aggregate one stream task owns per orderId. */
 public final class OrderSaga {
-    public enum Status { PENDING_HOLDS, AWAITING_PAYMENT, COMMITTING, CONFIRMED, REJECTED }
+    /**
+     * CONFIRMED may come before every hold is committed (see {@link CheckoutPolicy#confirmMargin()}); CANCELLED
+     * is a confirmed order undone because a hold lapsed before inventory committed it.
+     */
+    public enum Status { PENDING_HOLDS, AWAITING_PAYMENT, COMMITTING, CONFIRMED, REJECTED, CANCELLED }
 
     public enum LineStatus { PENDING, HELD, COMMITTED, RELEASED, REJECTED }
 
@@ -16,6 +20,7 @@ public final class OrderSaga {
         private long unitPriceMinor;
         private String dropId;
         private String holdId;
+        private long holdExpiresAtMillis;
         private LineStatus status = LineStatus.PENDING;
 
         Line() {
@@ -51,6 +56,15 @@ public final class OrderSaga {
 
         long unitPriceMinor() {
             return unitPriceMinor;
+        }
+
+        long holdExpiresAtMillis() {
+            return holdExpiresAtMillis;
+        }
+
+        void held(long expiresAtMillis) {
+            this.status = LineStatus.HELD;
+            this.holdExpiresAtMillis = expiresAtMillis;
         }
 
         void status(LineStatus status) {
@@ -128,7 +142,7 @@ public final class OrderSaga {
     }
 
     public boolean finished() {
-        return status == Status.CONFIRMED || status == Status.REJECTED;
+        return status == Status.CONFIRMED || status == Status.REJECTED || status == Status.CANCELLED;
     }
 
     String paymentToken() {
@@ -149,7 +163,11 @@ public final class OrderSaga {
     }
 
     void reject(String reason) {
-        this.status = Status.REJECTED;
+        end(Status.REJECTED, reason);
+    }
+
+    void end(Status status, String reason) {
+        this.status = status;
         this.rejectionReason = reason;
         this.deadlineMillis = 0;
     }

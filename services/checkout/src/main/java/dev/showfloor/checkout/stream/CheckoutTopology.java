@@ -11,6 +11,7 @@ import dev.showfloor.events.inventory.InventoryCommandRejected;
 import dev.showfloor.events.inventory.InventoryEvent;
 import dev.showfloor.schemas.Topics;
 import dev.showfloor.streamskit.JsonSerde;
+import dev.showfloor.streamskit.StateStores;
 import java.time.Duration;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
@@ -20,7 +21,6 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * The checkout saga, keyed by orderId: order events (placed, payment answers) and inventory's answers,
@@ -37,14 +37,13 @@ public final class CheckoutTopology {
     /**
      * @param deadlineScan  how often overdue orders are looked for (wall clock)
      * @param catchUpGrace  after a task starts, how long it reads queued input before enforcing deadlines
+     * @param stores        where the sagas and their deadlines live (in memory or RocksDB, both changelogged)
      */
     public static Topology buildTopology(CheckoutSerdes serdes, CheckoutDecider decider, Duration deadlineScan,
-                                         Duration catchUpGrace) {
+                                         Duration catchUpGrace, StateStores.Kind stores) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SAGAS_STORE),
-                Serdes.String(), JsonSerde.of(OrderSaga.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEADLINES_STORE),
-                Serdes.String(), Serdes.String()));
+        builder.addStateStore(StateStores.keyValue(stores, SAGAS_STORE, Serdes.String(), JsonSerde.of(OrderSaga.class)));
+        builder.addStateStore(StateStores.keyValue(stores, DEADLINES_STORE, Serdes.String(), Serdes.String()));
 
         KStream<String, SpecificRecord> orders = builder
                 .stream(Topics.ORDER_EVENTS.name(), Consumed.with(Serdes.String(), serdes.orderEvents()))

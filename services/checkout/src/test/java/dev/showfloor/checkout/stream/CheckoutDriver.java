@@ -14,6 +14,7 @@ import dev.showfloor.events.common.Money;
 import dev.showfloor.events.inventory.InventoryCommand;
 import dev.showfloor.events.inventory.InventoryEvent;
 import dev.showfloor.schemas.Topics;
+import dev.showfloor.streamskit.StateStores;
 import dev.showfloor.testsupport.RegistryFreeAvroSerde;
 import dev.showfloor.testsupport.TopologyTestProperties;
 import java.time.Duration;
@@ -43,7 +44,7 @@ final class CheckoutDriver implements AutoCloseable {
     CheckoutDriver(CheckoutPolicy policy) {
         Properties props = TopologyTestProperties.forApplication("checkout-test");
         driver = new TopologyTestDriver(CheckoutTopology.buildTopology(SERDES, new CheckoutDecider(policy),
-                Duration.ofSeconds(1), Duration.ZERO), props, START);
+                Duration.ofSeconds(1), Duration.ZERO, StateStores.Kind.MEMORY), props, START);
         orderIn = driver.createInputTopic(Topics.ORDER_EVENTS.name(), Serdes.String().serializer(),
                 SERDES.orderEvents().serializer());
         inventoryIn = driver.createInputTopic(Topics.INVENTORY_EVENTS.name(), Serdes.String().serializer(),

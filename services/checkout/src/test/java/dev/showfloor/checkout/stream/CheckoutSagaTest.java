@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.showfloor.checkout.domain.CheckoutPolicy;
 import dev.showfloor.checkout.domain.OrderSaga;
+import dev.showfloor.events.checkout.OrderCancelled;
 import dev.showfloor.events.checkout.OrderConfirmed;
 import dev.showfloor.events.checkout.OrderRejected;
 import dev.showfloor.events.checkout.OrderRejectionReason;
@@ -15,12 +16,16 @@ import dev.showfloor.events.checkout.PaymentDeclined;
 import dev.showfloor.events.checkout.PaymentRequested;
 import dev.showfloor.events.checkout.PaymentVoidRequested;
 import dev.showfloor.events.common.Money;
+import dev.showfloor.events.inventory.CommandRejectionReason;
 import dev.showfloor.events.inventory.CommitHold;
 import dev.showfloor.events.inventory.HoldCommitted;
 import dev.showfloor.events.inventory.HoldPlaced;
 import dev.showfloor.events.inventory.HoldRejected;
 import dev.showfloor.events.inventory.HoldRejectionReason;
+import dev.showfloor.events.inventory.InventoryCommandRejected;
+import dev.showfloor.events.inventory.InventoryCommandType;
 import dev.showfloor.events.inventory.PlaceHold;
+import dev.showfloor.events.inventory.ReceiveStock;
 import dev.showfloor.events.inventory.ReleaseHold;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +42,7 @@ class CheckoutSagaTest {
     }
 
     @Test
-    void everyLineHeldThenPaidThenCommittedConfirmsTheOrder() {
+    void everyLineHeldThenPaidConfirmsTheOrderWithItsCommits() {
         checkout.order(order("o1", "tee", "cap"), "o1");
         List<Object> holds = checkout.commands();
         assertThat(holds).hasSize(2).allSatisfy(command -> assertThat(command).isInstanceOf(PlaceHold.class));
@@ -51,12 +56,83 @@ class CheckoutSagaTest {
         checkout.order(new PaymentAuthorized("o1", "pay-1", new Money(5_000L, "EUR"), "simulator"), "o1");
         assertThat(checkout.commands()).hasSize(2).allSatisfy(command ->
                 assertThat(command).isInstanceOf(CommitHold.class));
-        committed("o1", 0, "tee");
-        assertThat(checkout.orderEvents()).isEmpty();
-        committed("o1", 1, "cap");
+        assertThat(checkout.orderEvents()).as("both holds live for minutes: confirmed in the same step")
+                .singleElement().isInstanceOf(OrderConfirmed.class);
 
-        assertThat(checkout.orderEvents()).singleElement().isInstanceOf(OrderConfirmed.class);
+        committed("o1", 0, "tee");
+        committed("o1", 1, "cap");
+        assertThat(checkout.orderEvents()).isEmpty();
+        assertThat(checkout.commands()).isEmpty();
         assertThat(checkout.saga("o1").status()).isEqualTo(OrderSaga.Status.CONFIRMED);
+        assertThat(checkout.saga("o1").lines()).extracting(OrderSaga.Line::status)
+                .containsOnly(OrderSaga.LineStatus.COMMITTED);
+    }
+
+    @Test
+    void aHoldCloseToExpiryIsCommittedBeforeTheOrderIsConfirmed() {
+        checkout.order(order("o8", "tee", "cap"), "o8");
+        held("o8", 0, "tee");
+        held("o8", 1, "cap", CheckoutDriver.START.plusSeconds(30)); // inside the one-minute margin
+        checkout.commands();
+        checkout.orderEvents();
+
+        checkout.order(new PaymentAuthorized("o8", "pay-8", new Money(5_000L, "EUR"), "simulator"), "o8");
+        assertThat(checkout.commands()).hasSize(2).allSatisfy(command ->
+                assertThat(command).isInstanceOf(CommitHold.class));
+        assertThat(checkout.orderEvents()).isEmpty();
+
+        committed("o8", 0, "tee");
+        assertThat(checkout.orderEvents()).isEmpty();
+        committed("o8", 1, "cap");
+        assertThat(checkout.orderEvents()).singleElement().isInstanceOf(OrderConfirmed.class);
+    }
+
+    @Test
+    void aConfirmedOrderWhoseHoldLapsedFirstIsCancelledVoidedAndRestocked() {
+        checkout.order(order("o9", "tee", "cap"), "o9");
+        held("o9", 0, "tee");
+        held("o9", 1, "cap");
+        checkout.order(new PaymentAuthorized("o9", "pay-9", new Money(5_000L, "EUR"), "simulator"), "o9");
+        checkout.commands();
+        assertThat(checkout.orderEvents()).last().isInstanceOf(OrderConfirmed.class);
+
+        committed("o9", 0, "tee");
+        checkout.inventory(new InventoryCommandRejected("o9/1/commit", LOC, "cap", InventoryCommandType.COMMIT_HOLD,
+                CommandRejectionReason.HOLD_EXPIRED, "hold o9/1 expired", "o9/1"), LOC + ":cap");
+
+        assertThat(checkout.commands()).as("the committed line goes back on the shelf").singleElement()
+                .isInstanceOfSatisfying(ReceiveStock.class, restock -> {
+                    assertThat(restock.getSku()).isEqualTo("tee");
+                    assertThat(restock.getQuantity()).isEqualTo(1);
+                });
+        List<Object> events = checkout.orderEvents();
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0)).isInstanceOfSatisfying(PaymentVoidRequested.class,
+                voided -> assertThat(voided.getPaymentId()).isEqualTo("pay-9"));
+        assertThat(events.get(1)).isInstanceOf(OrderCancelled.class);
+        assertThat(checkout.saga("o9").status()).isEqualTo(OrderSaga.Status.CANCELLED);
+    }
+
+    @Test
+    void aCommitLandingAfterTheOrderWasUndoneIsRestocked() {
+        checkout.order(order("o10", "tee", "cap"), "o10");
+        held("o10", 0, "tee", CheckoutDriver.START.plusSeconds(30));
+        held("o10", 1, "cap", CheckoutDriver.START.plusSeconds(30));
+        checkout.order(new PaymentAuthorized("o10", "pay-10", new Money(5_000L, "EUR"), "simulator"), "o10");
+        checkout.commands();
+        checkout.orderEvents();
+
+        checkout.inventory(new InventoryCommandRejected("o10/0/commit", LOC, "tee", InventoryCommandType.COMMIT_HOLD,
+                CommandRejectionReason.HOLD_EXPIRED, "hold o10/0 expired", "o10/0"), LOC + ":tee");
+        assertThat(checkout.orderEvents()).last().isInstanceOfSatisfying(OrderRejected.class,
+                rejected -> assertThat(rejected.getReason()).isEqualTo(OrderRejectionReason.HOLD_TIMEOUT));
+        assertThat(checkout.commands()).as("the other commit is still on its way").isEmpty();
+
+        committed("o10", 1, "cap");
+        assertThat(checkout.commands()).singleElement().isInstanceOfSatisfying(ReceiveStock.class,
+                restock -> assertThat(restock.getSku()).isEqualTo("cap"));
+        committed("o10", 1, "cap");
+        assertThat(checkout.commands()).as("restocked once").isEmpty();
     }
 
     @Test
@@ -158,14 +234,20 @@ class CheckoutSagaTest {
         checkout.order(authorized, "o7");
         checkout.order(authorized, "o7");
         assertThat(checkout.commands()).hasSize(1);
-        committed("o7", 0, "tee");
-        committed("o7", 0, "tee");
         assertThat(checkout.orderEvents()).singleElement().isInstanceOf(OrderConfirmed.class);
+        committed("o7", 0, "tee");
+        committed("o7", 0, "tee");
+        assertThat(checkout.orderEvents()).isEmpty();
+        assertThat(checkout.commands()).isEmpty();
     }
 
     private void held(String orderId, int line, String sku) {
+        held(orderId, line, sku, CheckoutDriver.START.plus(CheckoutPolicy.DEFAULT.holdTtl()));
+    }
+
+    private void held(String orderId, int line, String sku, Instant expiresAt) {
         checkout.inventory(new HoldPlaced(orderId + "/" + line + "/place", LOC, sku, orderId + "/" + line, orderId, 1,
-                Instant.parse("2026-12-05T10:05:00Z"), null, "shopper-1", null), LOC + ":" + sku);
+                expiresAt, null, "shopper-1", null), LOC + ":" + sku);
     }
 
     private void committed(String orderId, int line, String sku) {

@@ -1,5 +1,6 @@
 package dev.showfloor.inventory.config;
 
+import dev.showfloor.streamskit.StateStores;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -13,6 +14,10 @@ public interface InventoryConfig {
     /** How long processed commandIds are remembered for de-duplication. */
     @WithDefault("24h")
     Duration dedupeWindow();
+
+    /** Where the stream state lives: MEMORY (default) or ROCKSDB for state that outgrows the heap. */
+    @WithDefault("memory")
+    StateStores.Kind stateStores();
 
     /** How often overdue holds are looked for (wall-clock time). */
     @WithDefault("1s")

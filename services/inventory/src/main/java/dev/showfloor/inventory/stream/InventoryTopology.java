@@ -4,10 +4,11 @@ import dev.showfloor.inventory.domain.InventoryDecider;
 import dev.showfloor.inventory.domain.StockPosition;
 import dev.showfloor.schemas.Topics;
 import dev.showfloor.streamskit.JsonSerde;
+import dev.showfloor.streamskit.StateStores;
 import java.time.Duration;
+import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * inventory.commands → one task per partition deciding in order per (location, sku) → inventory.events and
@@ -30,24 +31,21 @@ public final class InventoryTopology {
     private InventoryTopology() {
     }
 
-    public static Topology buildTopology(InventorySerdes serdes, InventoryDecider decider, Duration expiryScan) {
+    public static Topology buildTopology(InventorySerdes serdes, InventoryDecider decider, Duration expiryScan,
+                                         StateStores.Kind stores) {
         Topology topology = new Topology();
         topology.addSource(SOURCE, Serdes.String().deserializer(), serdes.commands().deserializer(),
                 Topics.INVENTORY_COMMANDS.name());
         topology.addProcessor(PROCESSOR, () -> new CommandProcessor(decider, expiryScan), SOURCE);
-        // Cached stores: writes to a hot key (a drop's SKU) between two commits reach the changelog once.
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(POSITIONS_STORE),
-                Serdes.String(), JsonSerde.of(StockPosition.class)).withCachingEnabled(), PROCESSOR);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(HOLDS_STORE),
-                Serdes.String(), JsonSerde.of(StockPosition.Hold.class)).withCachingEnabled(), PROCESSOR);
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(BUYERS_STORE),
-                Serdes.String(), Serdes.Integer()).withCachingEnabled(), PROCESSOR);
-        for (String store : java.util.List.of(ENDED_STORE, EXPIRIES_STORE, CLEANUPS_STORE)) {
-            topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store),
-                    Serdes.String(), Serdes.String()).withCachingEnabled(), PROCESSOR);
+        topology.addStateStore(StateStores.keyValue(stores, POSITIONS_STORE, Serdes.String(),
+                JsonSerde.of(StockPosition.class)), PROCESSOR);
+        topology.addStateStore(StateStores.keyValue(stores, HOLDS_STORE, Serdes.String(),
+                JsonSerde.of(StockPosition.Hold.class)), PROCESSOR);
+        topology.addStateStore(StateStores.keyValue(stores, BUYERS_STORE, Serdes.String(), Serdes.Integer()), PROCESSOR);
+        for (String store : List.of(ENDED_STORE, EXPIRIES_STORE, CLEANUPS_STORE)) {
+            topology.addStateStore(StateStores.keyValue(stores, store, Serdes.String(), Serdes.String()), PROCESSOR);
         }
-        topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(COMMANDS_STORE),
-                Serdes.String(), Serdes.Long()).withCachingEnabled(), PROCESSOR);
+        topology.addStateStore(StateStores.keyValue(stores, COMMANDS_STORE, Serdes.String(), Serdes.Long()), PROCESSOR);
         topology.addSink(EVENTS_SINK, Topics.INVENTORY_EVENTS.name(), Serdes.String().serializer(),
                 serdes.events().serializer(), PROCESSOR);
         topology.addSink(LEVELS_SINK, Topics.STOCK_LEVELS.name(), Serdes.String().serializer(),

@@ -9,6 +9,7 @@ import dev.showfloor.inventory.domain.InventoryDecider;
 import dev.showfloor.inventory.domain.InventoryPolicy;
 import dev.showfloor.inventory.domain.StockPosition;
 import dev.showfloor.schemas.Topics;
+import dev.showfloor.streamskit.StateStores;
 import dev.showfloor.testsupport.RegistryFreeAvroSerde;
 import dev.showfloor.testsupport.TopologyTestProperties;
 import java.time.Duration;
@@ -39,9 +40,13 @@ final class InventoryDriver implements AutoCloseable {
     private final List<Object> history = new ArrayList<>();
 
     InventoryDriver(InventoryPolicy policy) {
+        this(policy, StateStores.Kind.MEMORY);
+    }
+
+    InventoryDriver(InventoryPolicy policy, StateStores.Kind stores) {
         Properties props = TopologyTestProperties.forApplication("inventory-test");
         driver = new TopologyTestDriver(InventoryTopology.buildTopology(SERDES, new InventoryDecider(policy),
-                Duration.ofSeconds(1)), props, START);
+                Duration.ofSeconds(1), stores), props, START);
         commands = driver.createInputTopic(Topics.INVENTORY_COMMANDS.name(), Serdes.String().serializer(),
                 SERDES.commands().serializer());
         events = driver.createOutputTopic(Topics.INVENTORY_EVENTS.name(), Serdes.String().deserializer(),

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.showfloor.inventory.domain.InventoryPolicy;
 import dev.showfloor.inventory.domain.StockLedger;
 import dev.showfloor.inventory.domain.StockPosition;
+import dev.showfloor.streamskit.StateStores;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,17 +22,19 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import org.apache.kafka.streams.KeyValue;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** State is a fold of events: folding inventory.events from the first record gives exactly the store. */
 class ReplayTest {
 
-    @Test
-    void foldingTheEventLogRebuildsEveryStoredPosition() {
+    @ParameterizedTest
+    @EnumSource(StateStores.Kind.class)
+    void foldingTheEventLogRebuildsEveryStoredPosition(StateStores.Kind stores) {
         Random random = new Random(20261205);
         List<String> skus = List.of("tee", "cap", "sneaker");
         List<String> holdIds = new ArrayList<>();
-        try (InventoryDriver inventory = new InventoryDriver(InventoryPolicy.DEFAULT)) {
+        try (InventoryDriver inventory = new InventoryDriver(InventoryPolicy.DEFAULT, stores)) {
             skus.forEach(sku -> inventory.send(receive(sku, 40)));
             for (int step = 0; step < 1_500; step++) {
                 String sku = skus.get(random.nextInt(skus.size()));

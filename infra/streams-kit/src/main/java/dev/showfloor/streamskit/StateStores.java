@@ -1,0 +1,33 @@
+package dev.showfloor.streamskit;
+
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * Key-value stores of the Showfloor stream apps: backed by a changelog topic, with the record cache in front
+ * (a key written several times between two commits reaches the changelog once), in memory or in RocksDB.
+ */
+public final class StateStores {
+    /**
+     * MEMORY is the default. Under exactly_once_v2 with a commit every few tens of milliseconds, Kafka Streams
+     * flushes every RocksDB store's memtable to a new file at each commit, and those flushes and the
+     * compactions after them cost more CPU than the decisions themselves (inventory: 7.8k → 11.4k holds/s when
+     * its stores moved to memory). In memory the whole state must fit in the heap, and a task that moves
+     * rebuilds it from its changelog (as exactly-once does after a crash anyway); ROCKSDB is for state that
+     * outgrows the heap.
+     */
+    public enum Kind { MEMORY, ROCKSDB }
+
+    private StateStores() {
+    }
+
+    public static <K, V> StoreBuilder<KeyValueStore<K, V>> keyValue(Kind kind, String name, Serde<K> keySerde,
+                                                                   Serde<V> valueSerde) {
+        return Stores.keyValueStoreBuilder(switch (kind) {
+            case MEMORY -> Stores.inMemoryKeyValueStore(name);
+            case ROCKSDB -> Stores.persistentKeyValueStore(name);
+        }, keySerde, valueSerde).withCachingEnabled();
+    }
+}
