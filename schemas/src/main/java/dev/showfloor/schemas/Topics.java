@@ -31,6 +31,7 @@ public final class Topics {
     public static final Topic<ViewerEvent> VIEWER_EVENTS = CATALOG.topic("sessions.viewer-events", ViewerEvent.class);
     public static final Topic<InventoryCommand> INVENTORY_COMMANDS = CATALOG.topic("inventory.commands", InventoryCommand.class);
     public static final Topic<InventoryEvent> INVENTORY_EVENTS = CATALOG.topic("inventory.events", InventoryEvent.class);
+    public static final Topic<InventoryEvent> HOLD_ANSWERS = CATALOG.topic("inventory.hold-answers", InventoryEvent.class);
     public static final Topic<StockLevel> STOCK_LEVELS = CATALOG.topic("inventory.stock-levels", StockLevel.class);
     public static final Topic<OrderEvent> ORDER_EVENTS = CATALOG.topic("checkout.order-events", OrderEvent.class);
     public static final Topic<OfferEvent> OFFER_DECISIONS = CATALOG.topic("offers.decision-events", OfferEvent.class);
@@ -53,6 +54,7 @@ public final class Topics {
                 VIEWER_EVENTS,
                 INVENTORY_COMMANDS,
                 INVENTORY_EVENTS,
+                HOLD_ANSWERS,
                 STOCK_LEVELS,
                 ORDER_EVENTS,
                 OFFER_DECISIONS,

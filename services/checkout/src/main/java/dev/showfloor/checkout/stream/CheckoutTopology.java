@@ -3,12 +3,7 @@ package dev.showfloor.checkout.stream;
 import dev.showfloor.checkout.domain.CheckoutDecider;
 import dev.showfloor.checkout.domain.OrderSaga;
 import dev.showfloor.events.checkout.OrderEvent;
-import dev.showfloor.events.inventory.HoldCommitted;
-import dev.showfloor.events.inventory.HoldPlaced;
-import dev.showfloor.events.inventory.HoldRejected;
 import dev.showfloor.events.inventory.InventoryCommand;
-import dev.showfloor.events.inventory.InventoryCommandRejected;
-import dev.showfloor.events.inventory.InventoryEvent;
 import dev.showfloor.schemas.Topics;
 import dev.showfloor.streamskit.JsonSerde;
 import dev.showfloor.streamskit.StateStores;
@@ -20,11 +15,10 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.kstream.Repartitioned;
 
 /**
- * The checkout saga, keyed by orderId: order events (placed, payment answers) and inventory's answers,
- * re-keyed by order, meet in one task per order; it writes inventory commands and the order's next events.
+ * The checkout saga, keyed by orderId: order events (placed, payment answers) and inventory's answers to the
+ * saga's hold commands meet in one task per order; it writes inventory commands and the order's next events.
  * Run with exactly_once_v2 so a decision, its outputs and the consumed offsets commit together.
  */
 public final class CheckoutTopology {
@@ -48,13 +42,14 @@ public final class CheckoutTopology {
         KStream<String, SpecificRecord> orders = builder
                 .stream(Topics.ORDER_EVENTS.name(), Consumed.with(Serdes.String(), serdes.orderEvents()))
                 .mapValues(event -> (SpecificRecord) event);
+        // Inventory answers each hold command on a topic keyed by the order, so an answer lands in the task that
+        // owns the order (same key, same partition count) with no re-keying hop in between.
+        if (Topics.HOLD_ANSWERS.partitions() != Topics.ORDER_EVENTS.partitions()) {
+            throw new IllegalStateException(Topics.HOLD_ANSWERS.name() + " and " + Topics.ORDER_EVENTS.name()
+                    + " must have the same number of partitions for the saga to read them together");
+        }
         KStream<String, SpecificRecord> answers = builder
-                .stream(Topics.INVENTORY_EVENTS.name(), Consumed.with(Serdes.String(), serdes.inventoryEvents()))
-                .filter((key, event) -> orderIdOf(event) != null)
-                .selectKey((key, event) -> orderIdOf(event))
-                .repartition(Repartitioned.with(Serdes.String(), serdes.inventoryEvents())
-                        .withName("inventory-answers-by-order")
-                        .withNumberOfPartitions(Topics.ORDER_EVENTS.partitions()))
+                .stream(Topics.HOLD_ANSWERS.name(), Consumed.with(Serdes.String(), serdes.inventoryEvents()))
                 .mapValues(event -> (SpecificRecord) event);
 
         KStream<String, SpecificRecord> decisions = orders.merge(answers)
@@ -66,20 +61,5 @@ public final class CheckoutTopology {
                 .mapValues(value -> (OrderEvent) value)
                 .to(Topics.ORDER_EVENTS.name(), Produced.with(Serdes.String(), serdes.orderEvents()));
         return builder.build();
-    }
-
-    /**
-     * The checkout order an inventory answer belongs to, or null for stock facts that concern no checkout order
-     * (receipts, counts, other services' holds): only holds this saga placed are re-keyed and repartitioned.
-     */
-    static String orderIdOf(InventoryEvent event) {
-        String holdId = switch (event.getPayload()) {
-            case HoldPlaced placed -> placed.getHoldId();
-            case HoldRejected rejected -> rejected.getHoldId();
-            case HoldCommitted committed -> committed.getHoldId();
-            case InventoryCommandRejected rejected -> rejected.getHoldId();
-            default -> null;
-        };
-        return CheckoutDecider.orderIdOfHold(holdId);
     }
 }

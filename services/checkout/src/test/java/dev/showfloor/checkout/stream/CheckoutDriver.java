@@ -37,7 +37,7 @@ final class CheckoutDriver implements AutoCloseable {
 
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, OrderEvent> orderIn;
-    private final TestInputTopic<String, InventoryEvent> inventoryIn;
+    private final TestInputTopic<String, InventoryEvent> answersIn;
     private final TestOutputTopic<String, OrderEvent> orderOut;
     private final TestOutputTopic<String, InventoryCommand> commandsOut;
 
@@ -47,7 +47,7 @@ final class CheckoutDriver implements AutoCloseable {
                 Duration.ofSeconds(1), Duration.ZERO, StateStores.Kind.MEMORY), props, START);
         orderIn = driver.createInputTopic(Topics.ORDER_EVENTS.name(), Serdes.String().serializer(),
                 SERDES.orderEvents().serializer());
-        inventoryIn = driver.createInputTopic(Topics.INVENTORY_EVENTS.name(), Serdes.String().serializer(),
+        answersIn = driver.createInputTopic(Topics.HOLD_ANSWERS.name(), Serdes.String().serializer(),
                 SERDES.inventoryEvents().serializer());
         orderOut = driver.createOutputTopic(Topics.ORDER_EVENTS.name(), Serdes.String().deserializer(),
                 SERDES.orderEvents().deserializer());
@@ -69,8 +69,9 @@ final class CheckoutDriver implements AutoCloseable {
         orderIn.pipeInput(orderId, new OrderEvent(envelope(), payload));
     }
 
-    void inventory(Object payload, String key) {
-        inventoryIn.pipeInput(key, new InventoryEvent(envelope(), payload));
+    /** Inventory's answer to one of the saga's hold commands, keyed by the order as inventory keys it. */
+    void answer(Object payload, String orderId) {
+        answersIn.pipeInput(orderId, new InventoryEvent(envelope(), payload));
     }
 
     void advance(Duration duration) {

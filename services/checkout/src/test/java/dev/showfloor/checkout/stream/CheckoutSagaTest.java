@@ -97,8 +97,8 @@ class CheckoutSagaTest {
         assertThat(checkout.orderEvents()).last().isInstanceOf(OrderConfirmed.class);
 
         committed("o9", 0, "tee");
-        checkout.inventory(new InventoryCommandRejected("o9/1/commit", LOC, "cap", InventoryCommandType.COMMIT_HOLD,
-                CommandRejectionReason.HOLD_EXPIRED, "hold o9/1 expired", "o9/1"), LOC + ":cap");
+        checkout.answer(new InventoryCommandRejected("o9/1/commit", LOC, "cap", InventoryCommandType.COMMIT_HOLD,
+                CommandRejectionReason.HOLD_EXPIRED, "hold o9/1 expired", "o9/1"), "o9");
 
         assertThat(checkout.commands()).as("the committed line goes back on the shelf").singleElement()
                 .isInstanceOfSatisfying(ReceiveStock.class, restock -> {
@@ -122,8 +122,8 @@ class CheckoutSagaTest {
         checkout.commands();
         checkout.orderEvents();
 
-        checkout.inventory(new InventoryCommandRejected("o10/0/commit", LOC, "tee", InventoryCommandType.COMMIT_HOLD,
-                CommandRejectionReason.HOLD_EXPIRED, "hold o10/0 expired", "o10/0"), LOC + ":tee");
+        checkout.answer(new InventoryCommandRejected("o10/0/commit", LOC, "tee", InventoryCommandType.COMMIT_HOLD,
+                CommandRejectionReason.HOLD_EXPIRED, "hold o10/0 expired", "o10/0"), "o10");
         assertThat(checkout.orderEvents()).last().isInstanceOfSatisfying(OrderRejected.class,
                 rejected -> assertThat(rejected.getReason()).isEqualTo(OrderRejectionReason.HOLD_TIMEOUT));
         assertThat(checkout.commands()).as("the other commit is still on its way").isEmpty();
@@ -140,8 +140,8 @@ class CheckoutSagaTest {
         checkout.order(order("o2", "tee", "sneaker", "cap"), "o2");
         checkout.commands();
         held("o2", 0, "tee");
-        checkout.inventory(new HoldRejected("o2/1/place", LOC, "sneaker", "o2/1", "o2", 1,
-                HoldRejectionReason.INSUFFICIENT_STOCK, 0), LOC + ":sneaker");
+        checkout.answer(new HoldRejected("o2/1/place", LOC, "sneaker", "o2/1", "o2", 1,
+                HoldRejectionReason.INSUFFICIENT_STOCK, 0), "o2");
 
         assertThat(checkout.commands()).singleElement().isInstanceOfSatisfying(ReleaseHold.class,
                 release -> assertThat(release.getHoldId()).isEqualTo("o2/0"));
@@ -158,8 +158,8 @@ class CheckoutSagaTest {
     @Test
     void aBuyerCapRejectionIsReportedAsSuch() {
         checkout.order(order("o3", "tee"), "o3");
-        checkout.inventory(new HoldRejected("o3/0/place", LOC, "tee", "o3/0", "o3", 1,
-                HoldRejectionReason.BUYER_CAP_EXCEEDED, 10), LOC + ":tee");
+        checkout.answer(new HoldRejected("o3/0/place", LOC, "tee", "o3/0", "o3", 1,
+                HoldRejectionReason.BUYER_CAP_EXCEEDED, 10), "o3");
 
         assertThat(checkout.orderEvents()).singleElement().isInstanceOfSatisfying(OrderRejected.class,
                 rejected -> assertThat(rejected.getReason()).isEqualTo(OrderRejectionReason.BUYER_CAP_EXCEEDED));
@@ -246,12 +246,12 @@ class CheckoutSagaTest {
     }
 
     private void held(String orderId, int line, String sku, Instant expiresAt) {
-        checkout.inventory(new HoldPlaced(orderId + "/" + line + "/place", LOC, sku, orderId + "/" + line, orderId, 1,
-                expiresAt, null, "shopper-1", null), LOC + ":" + sku);
+        checkout.answer(new HoldPlaced(orderId + "/" + line + "/place", LOC, sku, orderId + "/" + line, orderId, 1,
+                expiresAt, null, "shopper-1", null), orderId);
     }
 
     private void committed(String orderId, int line, String sku) {
-        checkout.inventory(new HoldCommitted(orderId + "/" + line + "/commit", LOC, sku, orderId + "/" + line, orderId,
-                1, null), LOC + ":" + sku);
+        checkout.answer(new HoldCommitted(orderId + "/" + line + "/commit", LOC, sku, orderId + "/" + line, orderId,
+                1, null), orderId);
     }
 }

@@ -43,11 +43,11 @@ class ReplayTest {
                 orderIds.add(orderId);
                 write(live, log, true, orderId, order(orderId, "tee"));
                 switch (random.nextInt(6)) {
-                    case 0 -> write(live, log, false, LOC + ":tee", new HoldRejected(orderId + "/0/place", LOC, "tee",
+                    case 0 -> write(live, log, false, orderId, new HoldRejected(orderId + "/0/place", LOC, "tee",
                             orderId + "/0", orderId, 1, HoldRejectionReason.INSUFFICIENT_STOCK, 0));
                     case 1 -> { } // inventory never answers: the hold deadline decides
                     default -> {
-                        write(live, log, false, LOC + ":tee", new HoldPlaced(orderId + "/0/place", LOC, "tee",
+                        write(live, log, false, orderId, new HoldPlaced(orderId + "/0/place", LOC, "tee",
                                 orderId + "/0", orderId, 1, Instant.parse("2026-12-05T10:05:00Z"), null, "s", null));
                         int payment = random.nextInt(4);
                         if (payment == 0) {
@@ -56,7 +56,7 @@ class ReplayTest {
                         } else if (payment > 1) {
                             write(live, log, true, orderId, new PaymentAuthorized(orderId, "p-" + orderId,
                                     new Money(2_500L, "EUR"), "simulator"));
-                            write(live, log, false, LOC + ":tee", new HoldCommitted(orderId + "/0/commit", LOC, "tee",
+                            write(live, log, false, orderId, new HoldCommitted(orderId + "/0/commit", LOC, "tee",
                                     orderId + "/0", orderId, 1, null));
                         } // payment == 1: no answer, the payment deadline decides
                     }
@@ -77,7 +77,7 @@ class ReplayTest {
                     if (record.orderTopic()) {
                         replay.order(record.payload(), record.key());
                     } else {
-                        replay.inventory(record.payload(), record.key());
+                        replay.answer(record.payload(), record.key());
                     }
                 }
                 for (String orderId : orderIds) {
@@ -94,7 +94,7 @@ class ReplayTest {
         if (orderTopic) {
             driver.order(payload, key);
         } else {
-            driver.inventory(payload, key);
+            driver.answer(payload, key);
         }
         drainVerdicts(driver, log);
     }

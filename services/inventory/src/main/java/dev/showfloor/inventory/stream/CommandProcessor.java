@@ -67,7 +67,8 @@ final class CommandProcessor implements Processor<String, InventoryCommand, Stri
             // A command on the wrong key would bypass the single writer of its stock: refuse it untouched.
             emit(record.key(), command.getEnvelope(), List.of(new InventoryCommandRejected(address.commandId(),
                     address.locationId(), address.sku(), address.type(), CommandRejectionReason.UNKNOWN,
-                    "record key " + record.key() + " does not match " + expectedKey, null)), now, null);
+                    "record key " + record.key() + " does not match " + expectedKey, null)), now, null,
+                    address.orderId());
             return;
         }
         if (processedCommands.get(address.commandId()) != null) {
@@ -87,7 +88,7 @@ final class CommandProcessor implements Processor<String, InventoryCommand, Stri
                 expiries.schedule(placed.getExpiresAt().toEpochMilli(), expectedKey, placed.getHoldId());
             }
         }
-        emit(expectedKey, command.getEnvelope(), events, now, position);
+        emit(expectedKey, command.getEnvelope(), events, now, position, address.orderId());
     }
 
     /**
@@ -120,7 +121,7 @@ final class CommandProcessor implements Processor<String, InventoryCommand, Stri
                 Envelope cause = Envelope.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(now)
                         .setCorrelationId("hold-expiry").setCausationId(null).setProducer(PRODUCER)
                         .setShopperId(null).build();
-                emit(key, cause, events, now, position);
+                emit(key, cause, events, now, position, null);
             }
         }
     }
@@ -129,7 +130,9 @@ final class CommandProcessor implements Processor<String, InventoryCommand, Stri
         return new StoreHoldBook(key, holds, buyers, ended, cleanups, forgetAtMillis);
     }
 
-    private void emit(String key, Envelope cause, List<Object> events, Instant now, StockPosition position) {
+    /** Events under the stock key; with {@code answerTo}, each also to that order on the hold-answers topic. */
+    private void emit(String key, Envelope cause, List<Object> events, Instant now, StockPosition position,
+                      String answerTo) {
         long timestamp = now.toEpochMilli();
         for (Object event : events) {
             Envelope envelope = Envelope.newBuilder()
@@ -140,8 +143,11 @@ final class CommandProcessor implements Processor<String, InventoryCommand, Stri
                     .setProducer(PRODUCER)
                     .setShopperId(cause.getShopperId())
                     .build();
-            context.forward(new Record<>(key, new InventoryEvent(envelope, event), timestamp),
-                    InventoryTopology.EVENTS_SINK);
+            InventoryEvent decided = new InventoryEvent(envelope, event);
+            context.forward(new Record<>(key, decided, timestamp), InventoryTopology.EVENTS_SINK);
+            if (answerTo != null) {
+                context.forward(new Record<>(answerTo, decided, timestamp), InventoryTopology.ANSWERS_SINK);
+            }
         }
         if (position != null) {
             context.forward(new Record<>(key, decider.level(position, now), timestamp), InventoryTopology.LEVELS_SINK);

@@ -11,9 +11,10 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 
 /**
- * inventory.commands → one task per partition deciding in order per (location, sku) → inventory.events and
- * the compacted inventory.stock-levels. Run with processing.guarantee=exactly_once_v2: the store update, the
- * events and the consumed offset commit atomically.
+ * inventory.commands → one task per partition deciding in order per (location, sku) → inventory.events, the
+ * compacted inventory.stock-levels and, for commands made for an order, inventory.hold-answers keyed by it.
+ * Run with processing.guarantee=exactly_once_v2: the store update, the events and the consumed offset commit
+ * atomically.
  */
 public final class InventoryTopology {
     public static final String POSITIONS_STORE = "stock-positions";
@@ -27,6 +28,7 @@ public final class InventoryTopology {
     static final String PROCESSOR = "decide";
     static final String EVENTS_SINK = "events";
     static final String LEVELS_SINK = "stock-levels";
+    static final String ANSWERS_SINK = "hold-answers";
 
     private InventoryTopology() {
     }
@@ -47,6 +49,8 @@ public final class InventoryTopology {
         }
         topology.addStateStore(StateStores.keyValue(stores, COMMANDS_STORE, Serdes.String(), Serdes.Long()), PROCESSOR);
         topology.addSink(EVENTS_SINK, Topics.INVENTORY_EVENTS.name(), Serdes.String().serializer(),
+                serdes.events().serializer(), PROCESSOR);
+        topology.addSink(ANSWERS_SINK, Topics.HOLD_ANSWERS.name(), Serdes.String().serializer(),
                 serdes.events().serializer(), PROCESSOR);
         topology.addSink(LEVELS_SINK, Topics.STOCK_LEVELS.name(), Serdes.String().serializer(),
                 serdes.levels().serializer(), PROCESSOR);

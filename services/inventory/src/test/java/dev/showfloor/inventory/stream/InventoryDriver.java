@@ -36,6 +36,7 @@ final class InventoryDriver implements AutoCloseable {
     private final TestInputTopic<String, InventoryCommand> commands;
     private final TestOutputTopic<String, InventoryEvent> events;
     private final TestOutputTopic<String, StockLevel> levels;
+    private final TestOutputTopic<String, InventoryEvent> answers;
     private final Map<String, StockLevel> latestLevels = new HashMap<>();
     private final List<Object> history = new ArrayList<>();
 
@@ -53,6 +54,14 @@ final class InventoryDriver implements AutoCloseable {
                 SERDES.events().deserializer());
         levels = driver.createOutputTopic(Topics.STOCK_LEVELS.name(), Serdes.String().deserializer(),
                 SERDES.levels().deserializer());
+        answers = driver.createOutputTopic(Topics.HOLD_ANSWERS.name(), Serdes.String().deserializer(),
+                SERDES.events().deserializer());
+    }
+
+    /** Answers written to inventory.hold-answers since the last call: order id → payload, in order. */
+    List<Map.Entry<String, Object>> answers() {
+        return answers.readKeyValuesToList().stream()
+                .map(answer -> Map.entry(answer.key, answer.value.getPayload())).toList();
     }
 
     /** Sends one command under its proper key; returns the event payloads it caused. */

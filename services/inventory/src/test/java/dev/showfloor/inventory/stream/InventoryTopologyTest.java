@@ -29,6 +29,7 @@ import dev.showfloor.events.inventory.StockReceived;
 import dev.showfloor.inventory.domain.InventoryPolicy;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -55,6 +56,20 @@ class InventoryTopologyTest {
         assertThat(level.getOnHand()).isEqualTo(3);
         assertThat(level.getHeld()).isEqualTo(2);
         assertThat(level.getAvailable()).isEqualTo(1);
+    }
+
+    @Test
+    void commandsMadeForAnOrderAreAnsweredToThatOrder() {
+        inventory.send(receive("tee", 1));
+        inventory.send(hold("tee", "h1", 1, 60_000));
+        inventory.send(hold("tee", "h2", 1, 60_000));
+        inventory.send(commit("tee", "h1"));
+        inventory.send(release("tee", "h2")); // names no order: answered on inventory.events only
+
+        List<Map.Entry<String, Object>> answers = inventory.answers();
+        assertThat(answers).extracting(Map.Entry::getKey).containsExactly("order-h1", "order-h2", "order-h1");
+        assertThat(answers).extracting(answer -> answer.getValue().getClass().getSimpleName())
+                .containsExactly("HoldPlaced", "HoldRejected", "HoldCommitted");
     }
 
     @Test
