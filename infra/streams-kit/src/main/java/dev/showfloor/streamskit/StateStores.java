@@ -11,12 +11,12 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class StateStores {
     /**
-     * MEMORY is the default. Under exactly_once_v2 with a commit every few tens of milliseconds, Kafka Streams
-     * flushes every RocksDB store's memtable to a new file at each commit, and those flushes and the
-     * compactions after them cost more CPU than the decisions themselves (inventory: 7.8k → 11.4k holds/s when
-     * its stores moved to memory). In memory the whole state must fit in the heap, and a task that moves
-     * rebuilds it from its changelog (as exactly-once does after a crash anyway); ROCKSDB is for state that
-     * outgrows the heap.
+     * MEMORY for state bounded by what is live (stock positions, open holds, pending deadlines); ROCKSDB for
+     * state that grows with traffic (de-duplication history, every order). Under exactly_once_v2 with a commit
+     * every few tens of milliseconds, Kafka Streams flushes every RocksDB store's memtable to a new file at each
+     * commit, and those flushes and the compactions after them cost CPU on every hop; in memory they cost
+     * nothing, but the state must fit in the heap, and a task that moves rebuilds it from its changelog (as
+     * exactly-once does after a crash anyway).
      */
     public enum Kind { MEMORY, ROCKSDB }
 

@@ -33,9 +33,9 @@ public interface CheckoutConfig {
     @WithDefault("5s")
     Duration catchUpGrace();
 
-    /** Where the sagas live: MEMORY (default) or ROCKSDB for order history that outgrows the heap. */
-    @WithDefault("memory")
-    StateStores.Kind stateStores();
+    /** Where the sagas live: every order stays in the store, so RocksDB by default; MEMORY for small volumes. */
+    @WithDefault("rocksdb")
+    StateStores.Kind sagaStore();
 
     /** Longest a client may long-poll GET /orders/{id}?waitMs=. */
     @WithDefault("30s")

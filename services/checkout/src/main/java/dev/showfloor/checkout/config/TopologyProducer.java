@@ -18,6 +18,6 @@ public class TopologyProducer {
         CheckoutDecider decider = new CheckoutDecider(new CheckoutPolicy(config.holdTimeout(), config.paymentTimeout(),
                 config.holdTtl(), config.dropPerBuyerCap(), config.confirmMargin()));
         return CheckoutTopology.buildTopology(CheckoutSerdes.apicurio(registry.url()), decider,
-                config.deadlineScanInterval(), config.catchUpGrace(), config.stateStores());
+                config.deadlineScanInterval(), config.catchUpGrace(), config.sagaStore());
     }
 }

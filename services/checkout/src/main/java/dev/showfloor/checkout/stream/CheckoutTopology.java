@@ -31,13 +31,14 @@ public final class CheckoutTopology {
     /**
      * @param deadlineScan  how often overdue orders are looked for (wall clock)
      * @param catchUpGrace  after a task starts, how long it reads queued input before enforcing deadlines
-     * @param stores        where the sagas and their deadlines live (in memory or RocksDB, both changelogged)
+     * @param sagaStore     where the sagas live: every order stays there, so it grows with traffic (deadlines,
+     *                      removed when due, are always in memory)
      */
     public static Topology buildTopology(CheckoutSerdes serdes, CheckoutDecider decider, Duration deadlineScan,
-                                         Duration catchUpGrace, StateStores.Kind stores) {
+                                         Duration catchUpGrace, StateStores.Kind sagaStore) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(StateStores.keyValue(stores, SAGAS_STORE, Serdes.String(), JsonSerde.of(OrderSaga.class)));
-        builder.addStateStore(StateStores.keyValue(stores, DEADLINES_STORE, Serdes.String(), Serdes.String()));
+        builder.addStateStore(StateStores.keyValue(sagaStore, SAGAS_STORE, Serdes.String(), JsonSerde.of(OrderSaga.class)));
+        builder.addStateStore(StateStores.keyValue(StateStores.Kind.MEMORY, DEADLINES_STORE, Serdes.String(), Serdes.String()));
 
         KStream<String, SpecificRecord> orders = builder
                 .stream(Topics.ORDER_EVENTS.name(), Consumed.with(Serdes.String(), serdes.orderEvents()))

@@ -15,9 +15,13 @@ public interface InventoryConfig {
     @WithDefault("24h")
     Duration dedupeWindow();
 
-    /** Where the stream state lives: MEMORY (default) or ROCKSDB for state that outgrows the heap. */
+    /** Where live state (positions, holds, buyer counts, expiries) lives: bounded, so in memory by default. */
     @WithDefault("memory")
-    StateStores.Kind stateStores();
+    StateStores.Kind liveStores();
+
+    /** Where the de-duplication history lives: it grows with traffic over the window, so RocksDB by default. */
+    @WithDefault("rocksdb")
+    StateStores.Kind historyStores();
 
     /** How often overdue holds are looked for (wall-clock time). */
     @WithDefault("1s")

@@ -33,21 +33,32 @@ public final class InventoryTopology {
     private InventoryTopology() {
     }
 
+    /**
+     * @param liveStores    where live state goes (positions, holds, buyer counts, expiries): bounded by what is
+     *                      on the shelf and held right now
+     * @param historyStores where the de-duplication history goes (processed commands, ended holds, their
+     *                      cleanup index): it grows with traffic over the de-duplication window
+     */
     public static Topology buildTopology(InventorySerdes serdes, InventoryDecider decider, Duration expiryScan,
-                                         StateStores.Kind stores) {
+                                         StateStores.Kind liveStores, StateStores.Kind historyStores) {
         Topology topology = new Topology();
         topology.addSource(SOURCE, Serdes.String().deserializer(), serdes.commands().deserializer(),
                 Topics.INVENTORY_COMMANDS.name());
         topology.addProcessor(PROCESSOR, () -> new CommandProcessor(decider, expiryScan), SOURCE);
-        topology.addStateStore(StateStores.keyValue(stores, POSITIONS_STORE, Serdes.String(),
+        topology.addStateStore(StateStores.keyValue(liveStores, POSITIONS_STORE, Serdes.String(),
                 JsonSerde.of(StockPosition.class)), PROCESSOR);
-        topology.addStateStore(StateStores.keyValue(stores, HOLDS_STORE, Serdes.String(),
+        topology.addStateStore(StateStores.keyValue(liveStores, HOLDS_STORE, Serdes.String(),
                 JsonSerde.of(StockPosition.Hold.class)), PROCESSOR);
-        topology.addStateStore(StateStores.keyValue(stores, BUYERS_STORE, Serdes.String(), Serdes.Integer()), PROCESSOR);
-        for (String store : List.of(ENDED_STORE, EXPIRIES_STORE, CLEANUPS_STORE)) {
-            topology.addStateStore(StateStores.keyValue(stores, store, Serdes.String(), Serdes.String()), PROCESSOR);
+        topology.addStateStore(StateStores.keyValue(liveStores, BUYERS_STORE, Serdes.String(), Serdes.Integer()),
+                PROCESSOR);
+        topology.addStateStore(StateStores.keyValue(liveStores, EXPIRIES_STORE, Serdes.String(), Serdes.String()),
+                PROCESSOR);
+        for (String store : List.of(ENDED_STORE, CLEANUPS_STORE)) {
+            topology.addStateStore(StateStores.keyValue(historyStores, store, Serdes.String(), Serdes.String()),
+                    PROCESSOR);
         }
-        topology.addStateStore(StateStores.keyValue(stores, COMMANDS_STORE, Serdes.String(), Serdes.Long()), PROCESSOR);
+        topology.addStateStore(StateStores.keyValue(historyStores, COMMANDS_STORE, Serdes.String(), Serdes.Long()),
+                PROCESSOR);
         topology.addSink(EVENTS_SINK, Topics.INVENTORY_EVENTS.name(), Serdes.String().serializer(),
                 serdes.events().serializer(), PROCESSOR);
         topology.addSink(ANSWERS_SINK, Topics.HOLD_ANSWERS.name(), Serdes.String().serializer(),
