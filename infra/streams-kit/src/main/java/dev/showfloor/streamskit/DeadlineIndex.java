@@ -8,17 +8,24 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Deadlines in a key-value store ordered by time, so a wall-clock punctuator reads only what is due instead of
- * scanning every aggregate. Entries map "deadline|aggregate|id" to the aggregate key.
+ * scanning every aggregate. Entries map "[prefix]deadline|aggregate|id" to the aggregate key; a prefix lets the
+ * index share a store with other entries.
  */
 public final class DeadlineIndex {
     private final KeyValueStore<String, String> store;
+    private final String prefix;
 
     public DeadlineIndex(KeyValueStore<String, String> store) {
+        this(store, "");
+    }
+
+    public DeadlineIndex(KeyValueStore<String, String> store, String prefix) {
         this.store = store;
+        this.prefix = prefix;
     }
 
     public void schedule(long atMillis, String aggregateKey, String id) {
-        store.put(String.format("%015d|%s|%s", atMillis, aggregateKey, id), aggregateKey);
+        store.put(prefix + String.format("%015d|%s|%s", atMillis, aggregateKey, id), aggregateKey);
     }
 
     /** A deadline that has come: the aggregate and the id it was scheduled with. */
@@ -33,11 +40,13 @@ public final class DeadlineIndex {
     /** Removes and returns every deadline at or before {@code nowMillis}, earliest first. */
     public List<Due> takeDueEntries(long nowMillis) {
         List<KeyValue<String, String>> due = new ArrayList<>();
-        try (KeyValueIterator<String, String> entries = store.range("", String.format("%015d}", nowMillis))) {
+        try (KeyValueIterator<String, String> entries = store.range(prefix,
+                prefix + String.format("%015d}", nowMillis))) {
             entries.forEachRemaining(due::add);
         }
         due.forEach(entry -> store.delete(entry.key));
+        int aggregateAt = prefix.length() + 16;
         return due.stream().map(entry -> new Due(entry.value,
-                entry.key.substring(entry.key.indexOf('|', 16 + entry.value.length()) + 1))).toList();
+                entry.key.substring(entry.key.indexOf('|', aggregateAt + entry.value.length()) + 1))).toList();
     }
 }

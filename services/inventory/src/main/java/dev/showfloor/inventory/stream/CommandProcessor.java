@@ -26,17 +26,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /** Applies commands to the (location, sku) positions of this task and expires holds on a wall-clock schedule. */
 final class CommandProcessor implements Processor<String, InventoryCommand, String, Object> {
     static final String PRODUCER = "inventory";
-    private static final String FORGET_COMMAND = "forget-command";
     private final InventoryDecider decider;
     private final Duration expiryScan;
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, StockPosition> positions;
     private KeyValueStore<String, StockPosition.Hold> holds;
     private KeyValueStore<String, Integer> buyers;
-    private KeyValueStore<String, String> ended;
-    private KeyValueStore<String, Long> processedCommands;
+    private CommandHistory history;
     private DeadlineIndex expiries;
-    private DeadlineIndex cleanups;
 
     CommandProcessor(InventoryDecider decider, Duration expiryScan) {
         this.decider = decider;
@@ -49,10 +46,8 @@ final class CommandProcessor implements Processor<String, InventoryCommand, Stri
         this.positions = context.getStateStore(InventoryTopology.POSITIONS_STORE);
         this.holds = context.getStateStore(InventoryTopology.HOLDS_STORE);
         this.buyers = context.getStateStore(InventoryTopology.BUYERS_STORE);
-        this.ended = context.getStateStore(InventoryTopology.ENDED_STORE);
-        this.processedCommands = context.getStateStore(InventoryTopology.COMMANDS_STORE);
+        this.history = new CommandHistory(context.getStateStore(InventoryTopology.HISTORY_STORE));
         this.expiries = new DeadlineIndex(context.getStateStore(InventoryTopology.EXPIRIES_STORE));
-        this.cleanups = new DeadlineIndex(context.getStateStore(InventoryTopology.CLEANUPS_STORE));
         context.schedule(expiryScan, PunctuationType.WALL_CLOCK_TIME, this::expireHolds);
     }
 
@@ -71,12 +66,11 @@ final class CommandProcessor implements Processor<String, InventoryCommand, Stri
                     address.orderId());
             return;
         }
-        if (processedCommands.get(address.commandId()) != null) {
+        if (history.processed(address.commandId())) {
             return; // a repeated command: its answer was given the first time
         }
         long forgetAt = now.plus(decider.policy().dedupeWindow()).toEpochMilli();
-        processedCommands.put(address.commandId(), now.toEpochMilli());
-        cleanups.schedule(forgetAt, FORGET_COMMAND, address.commandId());
+        history.processed(address.commandId(), now.toEpochMilli(), forgetAt);
         StockPosition position = positions.get(expectedKey);
         if (position == null) {
             position = new StockPosition(address.locationId(), address.sku());
@@ -97,13 +91,7 @@ final class CommandProcessor implements Processor<String, InventoryCommand, Stri
      */
     private void expireHolds(long wallClockMillis) {
         Instant now = Instant.ofEpochMilli(wallClockMillis);
-        for (DeadlineIndex.Due due : cleanups.takeDueEntries(wallClockMillis)) {
-            if (FORGET_COMMAND.equals(due.aggregateKey())) {
-                processedCommands.delete(due.id());
-            } else {
-                ended.delete(due.id());
-            }
-        }
+        history.forgetDue(wallClockMillis);
         Map<String, List<String>> dueHolds = new LinkedHashMap<>();
         for (DeadlineIndex.Due due : expiries.takeDueEntries(wallClockMillis)) {
             dueHolds.computeIfAbsent(due.aggregateKey(), key -> new ArrayList<>()).add(due.id());
@@ -127,7 +115,7 @@ final class CommandProcessor implements Processor<String, InventoryCommand, Stri
     }
 
     private StoreHoldBook book(String key, long forgetAtMillis) {
-        return new StoreHoldBook(key, holds, buyers, ended, cleanups, forgetAtMillis);
+        return new StoreHoldBook(key, holds, buyers, history, forgetAtMillis);
     }
 
     /** Events under the stock key; with {@code answerTo}, each also to that order on the hold-answers topic. */

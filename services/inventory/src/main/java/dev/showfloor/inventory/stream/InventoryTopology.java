@@ -6,7 +6,6 @@ import dev.showfloor.schemas.Topics;
 import dev.showfloor.streamskit.JsonSerde;
 import dev.showfloor.streamskit.StateStores;
 import java.time.Duration;
-import java.util.List;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 
@@ -20,10 +19,8 @@ public final class InventoryTopology {
     public static final String POSITIONS_STORE = "stock-positions";
     public static final String HOLDS_STORE = "holds";
     public static final String BUYERS_STORE = "buyer-units";
-    public static final String ENDED_STORE = "ended-holds";
-    public static final String COMMANDS_STORE = "processed-commands";
+    public static final String HISTORY_STORE = "command-history";
     public static final String EXPIRIES_STORE = "hold-expiries";
-    public static final String CLEANUPS_STORE = "cleanups";
     static final String SOURCE = "commands";
     static final String PROCESSOR = "decide";
     static final String EVENTS_SINK = "events";
@@ -36,8 +33,8 @@ public final class InventoryTopology {
     /**
      * @param liveStores    where live state goes (positions, holds, buyer counts, expiries): bounded by what is
      *                      on the shelf and held right now
-     * @param historyStores where the de-duplication history goes (processed commands, ended holds, their
-     *                      cleanup index): it grows with traffic over the de-duplication window
+     * @param historyStores where the de-duplication history goes (processed commands, ended holds and when to
+     *                      forget them, one store): it grows with traffic over the de-duplication window
      */
     public static Topology buildTopology(InventorySerdes serdes, InventoryDecider decider, Duration expiryScan,
                                          StateStores.Kind liveStores, StateStores.Kind historyStores) {
@@ -53,11 +50,7 @@ public final class InventoryTopology {
                 PROCESSOR);
         topology.addStateStore(StateStores.keyValue(liveStores, EXPIRIES_STORE, Serdes.String(), Serdes.String()),
                 PROCESSOR);
-        for (String store : List.of(ENDED_STORE, CLEANUPS_STORE)) {
-            topology.addStateStore(StateStores.keyValue(historyStores, store, Serdes.String(), Serdes.String()),
-                    PROCESSOR);
-        }
-        topology.addStateStore(StateStores.keyValue(historyStores, COMMANDS_STORE, Serdes.String(), Serdes.Long()),
+        topology.addStateStore(StateStores.keyValue(historyStores, HISTORY_STORE, Serdes.String(), Serdes.String()),
                 PROCESSOR);
         topology.addSink(EVENTS_SINK, Topics.INVENTORY_EVENTS.name(), Serdes.String().serializer(),
                 serdes.events().serializer(), PROCESSOR);

@@ -2,27 +2,23 @@ package dev.showfloor.inventory.stream;
 
 import dev.showfloor.inventory.domain.HoldBook;
 import dev.showfloor.inventory.domain.StockPosition;
-import dev.showfloor.streamskit.DeadlineIndex;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /** The hold book of one (location, sku), one store entry per hold, buyer and recently ended hold. */
 final class StoreHoldBook implements HoldBook {
-    static final String FORGET_ENDED = "forget-ended";
     private final String key;
     private final KeyValueStore<String, StockPosition.Hold> holds;
     private final KeyValueStore<String, Integer> buyers;
-    private final KeyValueStore<String, String> ended;
-    private final DeadlineIndex cleanups;
+    private final CommandHistory history;
     private final long forgetAtMillis;
 
     /** @param forgetAtMillis when a hold ended now stops being remembered */
     StoreHoldBook(String key, KeyValueStore<String, StockPosition.Hold> holds, KeyValueStore<String, Integer> buyers,
-                  KeyValueStore<String, String> ended, DeadlineIndex cleanups, long forgetAtMillis) {
+                  CommandHistory history, long forgetAtMillis) {
         this.key = key;
         this.holds = holds;
         this.buyers = buyers;
-        this.ended = ended;
-        this.cleanups = cleanups;
+        this.history = history;
         this.forgetAtMillis = forgetAtMillis;
     }
 
@@ -59,13 +55,11 @@ final class StoreHoldBook implements HoldBook {
 
     @Override
     public StockPosition.HoldOutcome ended(String holdId) {
-        String outcome = ended.get(key + "|" + holdId);
-        return outcome == null ? null : StockPosition.HoldOutcome.valueOf(outcome);
+        return history.ended(key + "|" + holdId);
     }
 
     @Override
     public void ended(String holdId, StockPosition.HoldOutcome outcome) {
-        ended.put(key + "|" + holdId, outcome.name());
-        cleanups.schedule(forgetAtMillis, FORGET_ENDED, key + "|" + holdId);
+        history.ended(key + "|" + holdId, outcome, forgetAtMillis);
     }
 }
