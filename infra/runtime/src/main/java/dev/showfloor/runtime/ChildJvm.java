@@ -24,6 +24,13 @@ public final class ChildJvm implements AutoCloseable {
         DETACHED
     }
 
+    /**
+     * On Java 24+ JBoss Threads (the worker pools of Quarkus, so of every service and the registry) needs
+     * java.lang opened; without it each new worker thread dies at its first task and the task is lost, so
+     * requests hang. Harmless on Java 21.
+     */
+    public static final String OPEN_JAVA_LANG = "--add-opens=java.base/java.lang=ALL-UNNAMED";
+
     private final String name;
     private final Process process;
     private final Path logFile;
@@ -42,6 +49,7 @@ public final class ChildJvm implements AutoCloseable {
             command.add("setsid");
         }
         command.add(javaExecutable());
+        command.add(OPEN_JAVA_LANG);
         command.addAll(jvmArgs);
         List<String> fullClasspath = new ArrayList<>();
         if (lifetime == Lifetime.TIED_TO_PARENT) {
