@@ -52,14 +52,9 @@ public final class CheckoutDecider {
         this.policy = policy;
     }
 
-    /** The hold id of line {@code index} of an order; {@link #orderIdOfHold} reverses it. */
+    /** The hold id of line {@code index} of an order. */
     public static String holdId(String orderId, int index) {
         return orderId + "/" + index;
-    }
-
-    public static String orderIdOfHold(String holdId) {
-        int slash = holdId == null ? -1 : holdId.lastIndexOf('/');
-        return slash <= 0 ? null : holdId.substring(0, slash);
     }
 
     public Decision decide(OrderSaga saga, Object input, Instant now) {
@@ -195,14 +190,11 @@ public final class CheckoutDecider {
             return Decision.none(saga);
         }
         return switch (saga.status()) {
-            case COMMITTING -> {
+            case COMMITTING, CONFIRMED -> {
                 line.status(OrderSaga.LineStatus.COMMITTED);
-                yield saga.all(OrderSaga.LineStatus.COMMITTED)
-                        ? new Decision(saga, List.of(), List.of(confirm(saga, now))) : Decision.none(saga);
-            }
-            case CONFIRMED -> {
-                line.status(OrderSaga.LineStatus.COMMITTED);
-                yield Decision.none(saga);
+                boolean confirmsNow = saga.status() == OrderSaga.Status.COMMITTING
+                        && saga.all(OrderSaga.LineStatus.COMMITTED);
+                yield confirmsNow ? new Decision(saga, List.of(), List.of(confirm(saga, now))) : Decision.none(saga);
             }
             // The order was undone while this commit was on its way: the units it bought go back on the shelf.
             case REJECTED, CANCELLED -> new Decision(saga, List.of(restock(saga, line)), List.of());
