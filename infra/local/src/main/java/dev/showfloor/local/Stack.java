@@ -43,9 +43,9 @@ public final class Stack {
         Stack stack = new Stack(new StackLayout(repo, System.getenv()));
         String command = args.length == 0 ? "help" : args[0];
         int exit = switch (command) {
-            case "up" -> stack.up();
+            case "up" -> stack.up(List.of(args).subList(1, args.length));
             case "down" -> stack.down();
-            case "status" -> stack.status();
+            case "status" -> stack.status(List.of(args).subList(1, args.length));
             case "logs" -> stack.logs(args.length > 1 ? args[1] : null);
             default -> usage();
         };
@@ -58,15 +58,37 @@ public final class Stack {
                   demo [flags]  start what is not running, then run a simulated drop (--shoppers, --units, --skus,
                                 --decline-rate, --seed, --json FILE) and leave the stack up
                   bench <name>  raw | inventory | checkout: benchmarks, JSON under target/bench/
-                  up            start broker, registry and every built service on 127.0.0.1
-                  status        show what runs and whether it is healthy
+                  up [name...]  start broker, registry and every built service (or only the named ones) on 127.0.0.1
+                  status [name...]  show what runs and whether it is healthy (all of it, or broker, registry
+                                and the named services)
                   logs [name]   list the logs, or print the end of one (kafka, registry, a service)
                   down          stop everything 'up' started""");
         return 2;
     }
 
-    int up() {
-        List<Component> components = layout.components();
+    /**
+     * Broker and registry, and the named services (every built one when none is named): a benchmark of one
+     * service runs without the others, whose consumers would otherwise share its two cores.
+     */
+    private Optional<List<Component>> selected(List<String> names) {
+        List<Component> all = layout.components();
+        List<String> unknown = names.stream()
+                .filter(name -> all.stream().noneMatch(component -> component.name().equals(name))).toList();
+        if (!unknown.isEmpty()) {
+            System.err.println("error: no component named " + String.join(", ", unknown) + "; known: "
+                    + String.join(", ", all.stream().map(Component::name).toList()));
+            return Optional.empty();
+        }
+        return Optional.of(all.stream().filter(component -> names.isEmpty()
+                || component.kind() != Component.Kind.SERVICE || names.contains(component.name())).toList());
+    }
+
+    int up(List<String> names) {
+        Optional<List<Component>> selection = selected(names);
+        if (selection.isEmpty()) {
+            return 2;
+        }
+        List<Component> components = selection.get();
         List<Component> stopped = components.stream().filter(component -> liveProcess(component).isEmpty()).toList();
         List<String> running = running();
         if (stopped.isEmpty()) {
@@ -197,12 +219,16 @@ public final class Stack {
         System.out.printf(" ready (%.1f s)%n", (System.nanoTime() - start) / 1e9);
     }
 
-    int status() {
+    int status(List<String> names) {
+        Optional<List<Component>> selection = selected(names);
+        if (selection.isEmpty()) {
+            return 2;
+        }
         if (running().isEmpty() && !Files.isDirectory(layout.pidDir)) {
             System.out.println("The Showfloor stack is not running. Start it with 'infra/local/stack up'.");
             return 1;
         }
-        return printTable(layout.components()) ? 0 : 1;
+        return printTable(selection.get()) ? 0 : 1;
     }
 
     /** Prints one line per component; true when all are alive and healthy. */

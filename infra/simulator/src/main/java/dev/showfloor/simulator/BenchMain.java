@@ -21,6 +21,7 @@ public final class BenchMain {
             System.err.println("usage: bench raw|inventory|checkout [--bootstrap 127.0.0.1:9092] "
                     + "[--registry http://127.0.0.1:8081/apis/registry/v3] [--out target/bench]\n"
                     + "  inventory [--requests 20000] [--paced-rate 0 (half the maximum)] [--paced-seconds 10]\n"
+                    + "            [--sweep 2000,1000,500 (more paced rates)] [--linger-ms 5 (load generator)]\n"
                     + "  checkout [--orders 6000] [--concurrency 384] [--rate 300] [--paced-seconds 10]");
             System.exit(2);
         }
@@ -36,10 +37,13 @@ public final class BenchMain {
             case "raw" -> new BenchReport("raw", java.time.Instant.now()).throughput(raw, raw)
                     .put("p50_ms", 0.0).put("p99_ms", 0.0).put("record_bytes", RECORD_BYTES).write(out);
             case "inventory" -> {
-                try (InventoryBench bench = new InventoryBench(bootstrap, registry)) {
+                try (InventoryBench bench = new InventoryBench(bootstrap, registry,
+                        Integer.parseInt(options.getOrDefault("linger-ms", "5")))) {
                     bench.run(raw, Integer.parseInt(options.getOrDefault("requests", "20000")),
                             Duration.ofSeconds(Long.parseLong(options.getOrDefault("paced-seconds", "10"))),
-                            Double.parseDouble(options.getOrDefault("paced-rate", "0"))).write(out);
+                            Double.parseDouble(options.getOrDefault("paced-rate", "0")),
+                            java.util.Arrays.stream(options.getOrDefault("sweep", "2000,1000,500").split(","))
+                                    .filter(rate -> !rate.isBlank()).map(Double::parseDouble).toList()).write(out);
                 }
             }
             case "checkout" -> new CheckoutBench(options.getOrDefault("inventory", "http://127.0.0.1:8102"),

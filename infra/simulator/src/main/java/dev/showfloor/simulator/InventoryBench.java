@@ -14,6 +14,8 @@ import dev.showfloor.streamskit.CachedSchemaAvroSerializer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -51,7 +53,8 @@ public final class InventoryBench implements AutoCloseable {
     private final Thread reader;
     private final String location = "bench-" + Long.toString(System.currentTimeMillis(), 36);
 
-    public InventoryBench(String bootstrapServers, String registryApiUrl) {
+    /** @param lingerMs how long the load generator's producer waits to fill a batch, as a client fleet would */
+    public InventoryBench(String bootstrapServers, String registryApiUrl, int lingerMs) {
         Map<String, Object> serde = Map.of(
                 "apicurio.registry.url", registryApiUrl,
                 "apicurio.registry.auto-register", "true",
@@ -60,7 +63,7 @@ public final class InventoryBench implements AutoCloseable {
         Map<String, Object> producerConfig = new HashMap<>(serde);
         producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
-        producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, lingerMs);
         var serializer = new CachedSchemaAvroSerializer<InventoryCommand>();
         serializer.configure(producerConfig, false);
         producer = new KafkaProducer<>(producerConfig, new StringSerializer(), serializer);
@@ -81,9 +84,12 @@ public final class InventoryBench implements AutoCloseable {
         reader = Thread.ofPlatform().name("bench-reader").start(this::read);
     }
 
-    /** @param pacedRate holds per second for the latency phase; 0 for half the measured maximum */
-    public BenchReport run(double rawRecordsPerSecond, int saturationRequests, Duration pacedDuration, double pacedRate)
-            throws InterruptedException {
+    /**
+     * @param pacedRate  holds per second for the latency phase; 0 for half the measured maximum
+     * @param sweepRates further paced rates, each measured for {@code pacedDuration}: where the latency bends
+     */
+    public BenchReport run(double rawRecordsPerSecond, int saturationRequests, Duration pacedDuration, double pacedRate,
+                           List<Double> sweepRates) throws InterruptedException {
         Instant started = Instant.now();
         for (int s = 0; s < SKUS; s++) {
             send(new ReceiveStock("bench-receipt-" + s + "-" + location, location, "sku-" + s, 1_000_000, null));
@@ -102,22 +108,20 @@ public final class InventoryBench implements AutoCloseable {
         if (pacedRate <= 0) {
             pacedRate = maxPerSecond / 2;
         }
-        latencies = new Latencies();
-        toDecision = new Latencies();
-        long interval = (long) (1e9 / pacedRate);
-        int pacedRequests = (int) (pacedRate * pacedDuration.toSeconds());
-        awaited = new CountDownLatch(pacedRequests);
-        long next = System.nanoTime();
-        for (int i = 0; i < pacedRequests; i++) {
-            long wait = next - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait); // pacing the load, not synchronizing
-            }
-            sendHold("paced-" + i);
-            next += interval;
+        int pacedRequests = paced("paced", pacedRate, pacedDuration);
+        Latencies atHalf = latencies;
+        Latencies atHalfToDecision = toDecision;
+        Map<String, Object> sweep = new LinkedHashMap<>();
+        for (double rate : sweepRates) {
+            paced("sweep" + Math.round(rate), rate, pacedDuration);
+            sweep.put(Long.toString(Math.round(rate)), Map.of("p50_ms", latencies.percentileMillis(50),
+                    "p99_ms", latencies.percentileMillis(99), "to_decision_p50_ms", toDecision.percentileMillis(50),
+                    "to_decision_p99_ms", toDecision.percentileMillis(99)));
+            System.out.printf("  paced at %d holds/s: p50 %.1f ms, p99 %.1f ms%n", Math.round(rate),
+                    latencies.percentileMillis(50), latencies.percentileMillis(99));
         }
-        producer.flush();
-        await(awaited, Duration.ofMinutes(2), "paced answers");
+        latencies = atHalf;
+        toDecision = atHalfToDecision;
 
         return new BenchReport("inventory", started)
                 .throughput(maxPerSecond, rawRecordsPerSecond)
@@ -130,8 +134,30 @@ public final class InventoryBench implements AutoCloseable {
                 .put("saturation_p50_ms", saturation.percentileMillis(50))
                 .put("saturation_p99_ms", saturation.percentileMillis(99))
                 .put("paced_requests", pacedRequests)
+                .put("latency_by_rate", sweep)
                 .put("measures", "PlaceHold produced to inventory.commands until its answer is read "
                         + "(read_committed) from inventory.events; exactly_once_v2, one stream thread");
+    }
+
+    /** Sends holds at {@code rate} per second for {@code duration} and waits for every answer; returns how many. */
+    private int paced(String prefix, double rate, Duration duration) throws InterruptedException {
+        latencies = new Latencies();
+        toDecision = new Latencies();
+        long interval = (long) (1e9 / rate);
+        int requests = (int) (rate * duration.toSeconds());
+        awaited = new CountDownLatch(requests);
+        long next = System.nanoTime();
+        for (int i = 0; i < requests; i++) {
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait); // pacing the load, not synchronizing
+            }
+            sendHold(prefix + "-" + i);
+            next += interval;
+        }
+        producer.flush();
+        await(awaited, Duration.ofMinutes(2), prefix + " answers");
+        return requests;
     }
 
     /** Sends {@code requests} holds at once and waits for every answer; returns answers per second. */

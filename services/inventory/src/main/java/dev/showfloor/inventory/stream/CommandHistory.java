@@ -1,51 +1,48 @@
 package dev.showfloor.inventory.stream;
 
 import dev.showfloor.inventory.domain.StockPosition;
-import dev.showfloor.streamskit.DeadlineIndex;
-import org.apache.kafka.streams.state.KeyValueStore;
+import java.time.Duration;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
- * What inventory remembers for its de-duplication window, in one store: processed commandIds, how recent holds
- * ended, and a time-ordered index that forgets both when the window has passed. One store rather than three
- * because this history grows with traffic and lives in RocksDB, where every store is flushed at every commit.
+ * What inventory remembers for its de-duplication window: processed commandIds and how recent holds ended, in
+ * one time-segmented store. Entries are written at the wall-clock time they happened and a lookup reads only the
+ * last window, so a repeat is dropped for exactly the window; the store then drops whole segments (of half a
+ * window) once they are older, so remembering costs one changelog record and forgetting costs none.
  */
 final class CommandHistory {
     private static final String COMMAND = "c|";
     private static final String ENDED = "e|";
-    private static final String FORGET_COMMAND = "forget-command";
-    private static final String FORGET_ENDED = "forget-ended";
-    private final KeyValueStore<String, String> store;
-    private final DeadlineIndex forgetting;
+    private final WindowStore<String, String> store;
+    private final long windowMillis;
 
-    CommandHistory(KeyValueStore<String, String> store) {
+    CommandHistory(WindowStore<String, String> store, Duration window) {
         this.store = store;
-        this.forgetting = new DeadlineIndex(store, "t|");
+        this.windowMillis = window.toMillis();
     }
 
-    boolean processed(String commandId) {
-        return store.get(COMMAND + commandId) != null;
+    boolean seen(String commandId, long nowMillis) {
+        return recent(COMMAND + commandId, nowMillis) != null;
     }
 
-    void processed(String commandId, long atMillis, long forgetAtMillis) {
-        store.put(COMMAND + commandId, Long.toString(atMillis));
-        forgetting.schedule(forgetAtMillis, FORGET_COMMAND, commandId);
+    void remember(String commandId, long nowMillis) {
+        store.put(COMMAND + commandId, "", nowMillis);
     }
 
     /** How the hold {@code holdKey} ("location:sku|holdId") ended, or null if it did not or was forgotten. */
-    StockPosition.HoldOutcome ended(String holdKey) {
-        String outcome = store.get(ENDED + holdKey);
+    StockPosition.HoldOutcome ended(String holdKey, long nowMillis) {
+        String outcome = recent(ENDED + holdKey, nowMillis);
         return outcome == null ? null : StockPosition.HoldOutcome.valueOf(outcome);
     }
 
-    void ended(String holdKey, StockPosition.HoldOutcome outcome, long forgetAtMillis) {
-        store.put(ENDED + holdKey, outcome.name());
-        forgetting.schedule(forgetAtMillis, FORGET_ENDED, holdKey);
+    void ended(String holdKey, StockPosition.HoldOutcome outcome, long nowMillis) {
+        store.put(ENDED + holdKey, outcome.name(), nowMillis);
     }
 
-    /** Forgets every command and ended hold whose window closed at or before {@code nowMillis}. */
-    void forgetDue(long nowMillis) {
-        for (DeadlineIndex.Due due : forgetting.takeDueEntries(nowMillis)) {
-            store.delete((FORGET_COMMAND.equals(due.aggregateKey()) ? COMMAND : ENDED) + due.id());
+    private String recent(String key, long nowMillis) {
+        try (WindowStoreIterator<String> seen = store.fetch(key, nowMillis - windowMillis, nowMillis)) {
+            return seen.hasNext() ? seen.next().value : null;
         }
     }
 }

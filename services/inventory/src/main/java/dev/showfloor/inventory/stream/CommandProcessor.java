@@ -9,11 +9,8 @@ import dev.showfloor.events.inventory.InventoryEvent;
 import dev.showfloor.inventory.domain.CommandAddress;
 import dev.showfloor.inventory.domain.InventoryDecider;
 import dev.showfloor.inventory.domain.StockPosition;
-import dev.showfloor.streamskit.DeadlineIndex;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -22,6 +19,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.WindowStore;
 
 /** Applies commands to the (location, sku) positions of this task and expires holds on a wall-clock schedule. */
 final class CommandProcessor implements Processor<String, InventoryCommand, String, Object> {
@@ -33,7 +31,7 @@ final class CommandProcessor implements Processor<String, InventoryCommand, Stri
     private KeyValueStore<String, StockPosition.Hold> holds;
     private KeyValueStore<String, Integer> buyers;
     private CommandHistory history;
-    private DeadlineIndex expiries;
+    private HoldExpiries expiries;
 
     CommandProcessor(InventoryDecider decider, Duration expiryScan) {
         this.decider = decider;
@@ -46,8 +44,10 @@ final class CommandProcessor implements Processor<String, InventoryCommand, Stri
         this.positions = context.getStateStore(InventoryTopology.POSITIONS_STORE);
         this.holds = context.getStateStore(InventoryTopology.HOLDS_STORE);
         this.buyers = context.getStateStore(InventoryTopology.BUYERS_STORE);
-        this.history = new CommandHistory(context.getStateStore(InventoryTopology.HISTORY_STORE));
-        this.expiries = new DeadlineIndex(context.getStateStore(InventoryTopology.EXPIRIES_STORE));
+        WindowStore<String, String> historyStore = context.getStateStore(InventoryTopology.HISTORY_STORE);
+        this.history = new CommandHistory(historyStore, decider.policy().dedupeWindow());
+        // init runs once the stores are restored (also after a task is revived), so the index sees every hold.
+        this.expiries = HoldExpiries.of(holds);
         context.schedule(expiryScan, PunctuationType.WALL_CLOCK_TIME, this::expireHolds);
     }
 
@@ -66,16 +66,16 @@ final class CommandProcessor implements Processor<String, InventoryCommand, Stri
                     address.orderId());
             return;
         }
-        if (history.processed(address.commandId())) {
+        long nowMillis = now.toEpochMilli();
+        if (history.seen(address.commandId(), nowMillis)) {
             return; // a repeated command: its answer was given the first time
         }
-        long forgetAt = now.plus(decider.policy().dedupeWindow()).toEpochMilli();
-        history.processed(address.commandId(), now.toEpochMilli(), forgetAt);
+        history.remember(address.commandId(), nowMillis);
         StockPosition position = positions.get(expectedKey);
         if (position == null) {
             position = new StockPosition(address.locationId(), address.sku());
         }
-        List<Object> events = decider.decide(position, book(expectedKey, forgetAt), payload, now);
+        List<Object> events = decider.decide(position, book(expectedKey, nowMillis), payload, now);
         positions.put(expectedKey, position);
         for (Object event : events) {
             if (event instanceof HoldPlaced placed) {
@@ -85,25 +85,16 @@ final class CommandProcessor implements Processor<String, InventoryCommand, Stri
         emit(expectedKey, command.getEnvelope(), events, now, position, address.orderId());
     }
 
-    /**
-     * Finds holds due by now through the expiry index (ordered by time), so a scan touches only due entries;
-     * also forgets commandIds and ended holds past the de-duplication window.
-     */
+    /** Finds holds due by now through the expiry index (ordered by time), so a scan touches only due entries. */
     private void expireHolds(long wallClockMillis) {
         Instant now = Instant.ofEpochMilli(wallClockMillis);
-        history.forgetDue(wallClockMillis);
-        Map<String, List<String>> dueHolds = new LinkedHashMap<>();
-        for (DeadlineIndex.Due due : expiries.takeDueEntries(wallClockMillis)) {
-            dueHolds.computeIfAbsent(due.aggregateKey(), key -> new ArrayList<>()).add(due.id());
-        }
-        for (Map.Entry<String, List<String>> entry : dueHolds.entrySet()) {
+        for (Map.Entry<String, List<String>> entry : expiries.takeDue(wallClockMillis).entrySet()) {
             String key = entry.getKey();
             StockPosition position = positions.get(key);
             if (position == null) {
                 continue;
             }
-            long forgetAt = now.plus(decider.policy().dedupeWindow()).toEpochMilli();
-            List<Object> events = decider.expire(position, book(key, forgetAt), entry.getValue(), now);
+            List<Object> events = decider.expire(position, book(key, wallClockMillis), entry.getValue(), now);
             if (!events.isEmpty()) {
                 positions.put(key, position);
                 Envelope cause = Envelope.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(now)
@@ -114,8 +105,8 @@ final class CommandProcessor implements Processor<String, InventoryCommand, Stri
         }
     }
 
-    private StoreHoldBook book(String key, long forgetAtMillis) {
-        return new StoreHoldBook(key, holds, buyers, history, forgetAtMillis);
+    private StoreHoldBook book(String key, long nowMillis) {
+        return new StoreHoldBook(key, holds, buyers, history, nowMillis);
     }
 
     /** Events under the stock key; with {@code answerTo}, each also to that order on the hold-answers topic. */

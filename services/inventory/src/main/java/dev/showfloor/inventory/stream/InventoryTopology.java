@@ -20,7 +20,6 @@ public final class InventoryTopology {
     public static final String HOLDS_STORE = "holds";
     public static final String BUYERS_STORE = "buyer-units";
     public static final String HISTORY_STORE = "command-history";
-    public static final String EXPIRIES_STORE = "hold-expiries";
     static final String SOURCE = "commands";
     static final String PROCESSOR = "decide";
     static final String EVENTS_SINK = "events";
@@ -31,10 +30,10 @@ public final class InventoryTopology {
     }
 
     /**
-     * @param liveStores    where live state goes (positions, holds, buyer counts, expiries): bounded by what is
-     *                      on the shelf and held right now
-     * @param historyStores where the de-duplication history goes (processed commands, ended holds and when to
-     *                      forget them, one store): it grows with traffic over the de-duplication window
+     * @param liveStores    where live state goes (positions, holds, buyer counts): bounded by what is on the
+     *                      shelf and held right now
+     * @param historyStores where the de-duplication history goes (processed commands and ended holds, one
+     *                      time-segmented store): it grows with traffic over the de-duplication window
      */
     public static Topology buildTopology(InventorySerdes serdes, InventoryDecider decider, Duration expiryScan,
                                          StateStores.Kind liveStores, StateStores.Kind historyStores) {
@@ -48,10 +47,8 @@ public final class InventoryTopology {
                 JsonSerde.of(StockPosition.Hold.class)), PROCESSOR);
         topology.addStateStore(StateStores.keyValue(liveStores, BUYERS_STORE, Serdes.String(), Serdes.Integer()),
                 PROCESSOR);
-        topology.addStateStore(StateStores.keyValue(liveStores, EXPIRIES_STORE, Serdes.String(), Serdes.String()),
-                PROCESSOR);
-        topology.addStateStore(StateStores.keyValue(historyStores, HISTORY_STORE, Serdes.String(), Serdes.String()),
-                PROCESSOR);
+        topology.addStateStore(StateStores.history(historyStores, HISTORY_STORE, decider.policy().dedupeWindow(),
+                Serdes.String(), Serdes.String()), PROCESSOR);
         topology.addSink(EVENTS_SINK, Topics.INVENTORY_EVENTS.name(), Serdes.String().serializer(),
                 serdes.events().serializer(), PROCESSOR);
         topology.addSink(ANSWERS_SINK, Topics.HOLD_ANSWERS.name(), Serdes.String().serializer(),

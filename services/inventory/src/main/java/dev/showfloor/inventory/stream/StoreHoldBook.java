@@ -10,16 +10,16 @@ final class StoreHoldBook implements HoldBook {
     private final KeyValueStore<String, StockPosition.Hold> holds;
     private final KeyValueStore<String, Integer> buyers;
     private final CommandHistory history;
-    private final long forgetAtMillis;
+    private final long nowMillis;
 
-    /** @param forgetAtMillis when a hold ended now stops being remembered */
+    /** @param nowMillis the wall-clock time of the decision the book is used for */
     StoreHoldBook(String key, KeyValueStore<String, StockPosition.Hold> holds, KeyValueStore<String, Integer> buyers,
-                  CommandHistory history, long forgetAtMillis) {
+                  CommandHistory history, long nowMillis) {
         this.key = key;
         this.holds = holds;
         this.buyers = buyers;
         this.history = history;
-        this.forgetAtMillis = forgetAtMillis;
+        this.nowMillis = nowMillis;
     }
 
     @Override
@@ -55,11 +55,11 @@ final class StoreHoldBook implements HoldBook {
 
     @Override
     public StockPosition.HoldOutcome ended(String holdId) {
-        return history.ended(key + "|" + holdId);
+        return history.ended(key + "|" + holdId, nowMillis);
     }
 
     @Override
     public void ended(String holdId, StockPosition.HoldOutcome outcome) {
-        history.ended(key + "|" + holdId, outcome, forgetAtMillis);
+        history.ended(key + "|" + holdId, outcome, nowMillis);
     }
 }

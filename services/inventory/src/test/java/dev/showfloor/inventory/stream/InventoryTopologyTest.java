@@ -196,6 +196,19 @@ class InventoryTopologyTest {
     }
 
     @Test
+    void aRepeatIsDroppedForTheWholeDedupeWindowAndOnlyThen() {
+        var receipt = receive("tee", 5);
+        inventory.send(receipt);
+        inventory.advance(InventoryPolicy.DEFAULT.dedupeWindow().minusMinutes(1));
+        assertThat(inventory.send(receipt)).as("inside the window").isEmpty();
+
+        inventory.advance(Duration.ofMinutes(2));
+        assertThat(inventory.send(receipt)).as("past the window: a new receipt").singleElement()
+                .isInstanceOf(StockReceived.class);
+        assertThat(inventory.level(LOC, "tee").getOnHand()).isEqualTo(10);
+    }
+
+    @Test
     void aCountReplacesOnHandAndRecordsTheVariance() {
         inventory.send(receive("tee", 10));
 

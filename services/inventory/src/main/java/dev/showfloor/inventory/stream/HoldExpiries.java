@@ -1,0 +1,57 @@
+package dev.showfloor.inventory.stream;
+
+import dev.showfloor.inventory.domain.StockPosition;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * When each open hold of a task runs out, ordered by time, so the expiry punctuator touches only what is due.
+ * Kept in memory and derived from the holds store (every hold carries its expiry) when the task starts, rather
+ * than changelogged: the holds store is already the durable record, so an index on disk would only add a
+ * record per hold to every transaction. Holds that end early stay in the index and are skipped when due.
+ */
+final class HoldExpiries {
+    private record Due(long atMillis, String stockKey, String holdId) {
+    }
+
+    private static final Comparator<Due> ORDER = Comparator.comparingLong(Due::atMillis)
+            .thenComparing(Due::stockKey).thenComparing(Due::holdId);
+    private final TreeSet<Due> schedule = new TreeSet<>(ORDER);
+
+    /** Rebuilds the index from a task's holds store, whose keys are "location:sku|holdId". */
+    static HoldExpiries of(KeyValueStore<String, StockPosition.Hold> holds) {
+        HoldExpiries expiries = new HoldExpiries();
+        try (KeyValueIterator<String, StockPosition.Hold> all = holds.all()) {
+            all.forEachRemaining(entry -> {
+                StockPosition.Hold hold = entry.value;
+                String stockKey = entry.key.substring(0, entry.key.length() - hold.holdId().length() - 1);
+                expiries.schedule(hold.expiresAtMillis(), stockKey, hold.holdId());
+            });
+        }
+        return expiries;
+    }
+
+    void schedule(long atMillis, String stockKey, String holdId) {
+        schedule.add(new Due(atMillis, stockKey, holdId));
+    }
+
+    /** Removes every entry due at or before {@code nowMillis}: hold ids per stock key, earliest first. */
+    Map<String, List<String>> takeDue(long nowMillis) {
+        Map<String, List<String>> due = new LinkedHashMap<>();
+        while (!schedule.isEmpty() && schedule.first().atMillis() <= nowMillis) {
+            Due next = schedule.pollFirst();
+            due.computeIfAbsent(next.stockKey(), key -> new ArrayList<>()).add(next.holdId());
+        }
+        return due;
+    }
+
+    int size() {
+        return schedule.size();
+    }
+}
