@@ -30,9 +30,10 @@ public class OrderQueries {
 
     public Optional<StoredOrder> find(String orderId, boolean forwarded) {
         try {
-            Optional<HostInfo> owner = forwarded ? Optional.empty() : queries.remoteOwner(orderId);
+            InteractiveQueries.Location location = queries.locate(orderId);
+            Optional<HostInfo> owner = forwarded ? Optional.empty() : location.remoteOwner();
             if (owner.isEmpty()) {
-                OrderSaga saga = queries.<OrderSaga>getLocal(orderId);
+                OrderSaga saga = queries.<OrderSaga>getLocal(orderId, location.partition());
                 return Optional.ofNullable(saga).map(found -> new StoredOrder(OrderView.of(found), found.requestHash()));
             }
             InteractiveQueries.Answer answer = queries.forward(owner.get(), InternalOrderResource.PATH + "/" + orderId);

@@ -39,10 +39,24 @@ import java.util.List;
  * every commit before confirming.
  */
 public final class CheckoutDecider {
-    /** What a step asks for: commands to inventory and events on the order's own topic. */
-    public record Decision(OrderSaga saga, List<Object> inventoryCommands, List<Object> orderEvents) {
+    /**
+     * What a step asks for: commands to inventory and events on the order's own topic. {@code changed} is false
+     * when the input left the saga exactly as it was (a repeat, the saga's own request read back), so nothing
+     * needs storing.
+     */
+    public record Decision(OrderSaga saga, List<Object> inventoryCommands, List<Object> orderEvents,
+                           boolean changed) {
+        Decision(OrderSaga saga, List<Object> inventoryCommands, List<Object> orderEvents) {
+            this(saga, inventoryCommands, orderEvents, true);
+        }
+
+        /** The saga changed in place; nothing to send. */
         static Decision none(OrderSaga saga) {
             return new Decision(saga, List.of(), List.of());
+        }
+
+        static Decision unchanged(OrderSaga saga) {
+            return new Decision(saga, List.of(), List.of(), false);
         }
     }
 
@@ -59,7 +73,7 @@ public final class CheckoutDecider {
 
     public Decision decide(OrderSaga saga, Object input, Instant now) {
         if (saga == null) {
-            return input instanceof OrderPlaced placed ? place(placed, now) : Decision.none(null);
+            return input instanceof OrderPlaced placed ? place(placed, now) : Decision.unchanged(null);
         }
         return switch (input) {
             case HoldPlaced held -> held(saga, held, now);
@@ -71,14 +85,14 @@ public final class CheckoutDecider {
             case OrderConfirmed confirmed -> recorded(saga, OrderSaga.Status.CONFIRMED, null);
             case OrderRejected rejected -> recorded(saga, OrderSaga.Status.REJECTED, rejected.getReason().name());
             case OrderCancelled cancelled -> recorded(saga, OrderSaga.Status.CANCELLED, cancelled.getReason());
-            default -> Decision.none(saga); // repeats of OrderPlaced, requests to the payment port
+            default -> Decision.unchanged(saga); // repeats of OrderPlaced, requests to the payment port
         };
     }
 
     /** Called when the saga's deadline has passed. */
     public Decision deadlinePassed(OrderSaga saga, Instant now) {
         if (saga == null || saga.deadlineMillis() == 0 || now.toEpochMilli() < saga.deadlineMillis()) {
-            return Decision.none(saga);
+            return Decision.unchanged(saga);
         }
         return switch (saga.status()) {
             case PENDING_HOLDS -> reject(saga, OrderRejectionReason.HOLD_TIMEOUT,
@@ -87,7 +101,7 @@ public final class CheckoutDecider {
             case AWAITING_PAYMENT -> reject(saga, OrderRejectionReason.PAYMENT_TIMEOUT,
                     "no payment answer within " + policy.paymentTimeout().toSeconds() + " s", null,
                     HoldReleaseReason.CHECKOUT_TIMEOUT, true);
-            default -> Decision.none(saga);
+            default -> Decision.unchanged(saga);
         };
     }
 
@@ -113,7 +127,7 @@ public final class CheckoutDecider {
     private Decision held(OrderSaga saga, HoldPlaced held, Instant now) {
         OrderSaga.Line line = saga.lineByHold(held.getHoldId());
         if (line == null || line.status() != OrderSaga.LineStatus.PENDING) {
-            return Decision.none(saga);
+            return Decision.unchanged(saga);
         }
         if (saga.status() != OrderSaga.Status.PENDING_HOLDS) {
             // The order gave up before this hold arrived: hand the units straight back.
@@ -132,7 +146,7 @@ public final class CheckoutDecider {
     private Decision holdRejected(OrderSaga saga, HoldRejected rejected) {
         OrderSaga.Line line = saga.lineByHold(rejected.getHoldId());
         if (line == null || line.status() != OrderSaga.LineStatus.PENDING) {
-            return Decision.none(saga);
+            return Decision.unchanged(saga);
         }
         line.status(OrderSaga.LineStatus.REJECTED);
         if (saga.status() != OrderSaga.Status.PENDING_HOLDS) {
@@ -155,7 +169,7 @@ public final class CheckoutDecider {
                     authorized.getPaymentId(), "authorization arrived after the order was rejected")));
         }
         if (saga.status() != OrderSaga.Status.AWAITING_PAYMENT) {
-            return Decision.none(saga); // a repeated answer
+            return Decision.unchanged(saga); // a repeated answer
         }
         saga.paymentId(authorized.getPaymentId());
         List<Object> commits = new ArrayList<>();
@@ -178,7 +192,7 @@ public final class CheckoutDecider {
 
     private Decision declined(OrderSaga saga, PaymentDeclined declined) {
         if (saga.status() != OrderSaga.Status.AWAITING_PAYMENT) {
-            return Decision.none(saga);
+            return Decision.unchanged(saga);
         }
         return reject(saga, OrderRejectionReason.PAYMENT_DECLINED, "payment declined: " + declined.getReason(), null,
                 HoldReleaseReason.PAYMENT_DECLINED, false);
@@ -187,7 +201,7 @@ public final class CheckoutDecider {
     private Decision committed(OrderSaga saga, HoldCommitted committed, Instant now) {
         OrderSaga.Line line = saga.lineByHold(committed.getHoldId());
         if (line == null || line.status() != OrderSaga.LineStatus.HELD) {
-            return Decision.none(saga);
+            return Decision.unchanged(saga);
         }
         return switch (saga.status()) {
             case COMMITTING, CONFIRMED -> {
@@ -198,7 +212,7 @@ public final class CheckoutDecider {
             }
             // The order was undone while this commit was on its way: the units it bought go back on the shelf.
             case REJECTED, CANCELLED -> new Decision(saga, List.of(restock(saga, line)), List.of());
-            default -> Decision.none(saga);
+            default -> Decision.unchanged(saga);
         };
     }
 
@@ -208,11 +222,11 @@ public final class CheckoutDecider {
      */
     private Decision inventoryRejected(OrderSaga saga, InventoryCommandRejected rejected) {
         if (rejected.getCommandType() != InventoryCommandType.COMMIT_HOLD) {
-            return Decision.none(saga);
+            return Decision.unchanged(saga);
         }
         OrderSaga.Line lapsed = saga.lineByHold(rejected.getHoldId());
         if (lapsed == null || lapsed.status() != OrderSaga.LineStatus.HELD) {
-            return Decision.none(saga);
+            return Decision.unchanged(saga);
         }
         lapsed.status(OrderSaga.LineStatus.RELEASED); // its units went back when the hold expired
         OrderSaga.Status before = saga.status();
@@ -251,7 +265,7 @@ public final class CheckoutDecider {
      */
     private static Decision recorded(OrderSaga saga, OrderSaga.Status verdict, String reason) {
         if (saga.finished()) {
-            return Decision.none(saga);
+            return Decision.unchanged(saga);
         }
         switch (verdict) {
             // Lines keep their state: their commits' answers follow in the log.

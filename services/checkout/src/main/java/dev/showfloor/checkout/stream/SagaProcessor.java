@@ -83,8 +83,8 @@ final class SagaProcessor extends ContextualProcessor<String, SpecificRecord, St
     private void apply(String orderId, long deadlineBefore, CheckoutDecider.Decision decision, Envelope cause,
                        Instant now) {
         OrderSaga saga = decision.saga();
-        if (saga == null) {
-            return;
+        if (saga == null || !decision.changed()) {
+            return; // nothing new: no store write, no changelog record
         }
         sagas.put(orderId, saga);
         if (saga.deadlineMillis() > 0 && saga.deadlineMillis() != deadlineBefore) {

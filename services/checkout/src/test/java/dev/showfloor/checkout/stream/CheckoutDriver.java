@@ -40,6 +40,7 @@ final class CheckoutDriver implements AutoCloseable {
     private final TestInputTopic<String, InventoryEvent> answersIn;
     private final TestOutputTopic<String, OrderEvent> orderOut;
     private final TestOutputTopic<String, InventoryCommand> commandsOut;
+    private final TestOutputTopic<String, byte[]> sagaChangelog;
 
     CheckoutDriver(CheckoutPolicy policy) {
         Properties props = TopologyTestProperties.forApplication("checkout-test");
@@ -53,6 +54,13 @@ final class CheckoutDriver implements AutoCloseable {
                 SERDES.orderEvents().deserializer());
         commandsOut = driver.createOutputTopic(Topics.INVENTORY_COMMANDS.name(), Serdes.String().deserializer(),
                 SERDES.inventoryCommands().deserializer());
+        sagaChangelog = driver.createOutputTopic("checkout-test-" + CheckoutTopology.SAGAS_STORE + "-changelog",
+                Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+    }
+
+    /** How many times the saga store was written (its changelog records) since the last call. */
+    long sagaWrites() {
+        return sagaChangelog.readRecordsToList().size();
     }
 
     static OrderPlaced order(String orderId, String... skus) {

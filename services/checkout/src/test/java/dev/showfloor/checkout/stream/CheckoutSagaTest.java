@@ -241,6 +241,24 @@ class CheckoutSagaTest {
         assertThat(checkout.commands()).isEmpty();
     }
 
+    @Test
+    void inputsThatChangeNothingAreNotStoredAgain() {
+        checkout.order(order("o8", "tee"), "o8");
+        held("o8", 0, "tee");
+        assertThat(checkout.sagaWrites()).as("placed, then held").isEqualTo(2);
+        Object requested = checkout.orderEvents().getFirst();
+
+        checkout.order(requested, "o8"); // the saga's own request, read back from its topic
+        held("o8", 0, "tee");
+        assertThat(checkout.sagaWrites()).as("own request and a repeated answer").isZero();
+
+        checkout.order(new PaymentAuthorized("o8", "pay-8", new Money(2_500L, "EUR"), "simulator"), "o8");
+        assertThat(checkout.sagaWrites()).isEqualTo(1);
+        checkout.order(checkout.orderEvents().getFirst(), "o8"); // OrderConfirmed read back
+        assertThat(checkout.sagaWrites()).isZero();
+        assertThat(checkout.saga("o8").status()).isEqualTo(dev.showfloor.checkout.domain.OrderSaga.Status.CONFIRMED);
+    }
+
     private void held(String orderId, int line, String sku) {
         held(orderId, line, sku, CheckoutDriver.START.plus(CheckoutPolicy.DEFAULT.holdTtl()));
     }

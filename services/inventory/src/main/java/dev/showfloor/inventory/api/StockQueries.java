@@ -36,9 +36,11 @@ public class StockQueries {
 
     public Optional<StockLevelView> find(String locationId, String sku, boolean forwarded) {
         try {
-            Optional<HostInfo> owner = forwarded ? Optional.empty() : queries.remoteOwner(locationId + ":" + sku);
+            String key = locationId + ":" + sku;
+            InteractiveQueries.Location location = queries.locate(key);
+            Optional<HostInfo> owner = forwarded ? Optional.empty() : location.remoteOwner();
             if (owner.isEmpty()) {
-                return Optional.ofNullable(queries.<StockPosition>getLocal(locationId + ":" + sku)).map(this::view);
+                return Optional.ofNullable(queries.<StockPosition>getLocal(key, location.partition())).map(this::view);
             }
             InteractiveQueries.Answer answer = queries.forward(owner.get(),
                     "/inventory/" + encode(locationId) + "/" + encode(sku));

@@ -19,7 +19,12 @@ public final class InventoryTopology {
     public static final String POSITIONS_STORE = "stock-positions";
     public static final String HOLDS_STORE = "holds";
     public static final String BUYERS_STORE = "buyer-units";
-    public static final String HISTORY_STORE = "command-history";
+    /**
+     * A window store since 2026-12; the key-value "command-history" it replaced kept another changelog format,
+     * so the new name starts a fresh changelog instead of misreading the old one (an upgrade forgets at most one
+     * de-duplication window).
+     */
+    public static final String HISTORY_STORE = "dedupe-history";
     static final String SOURCE = "commands";
     static final String PROCESSOR = "decide";
     static final String EVENTS_SINK = "events";
