@@ -108,39 +108,40 @@ public final class InventoryBench implements AutoCloseable {
         if (pacedRate <= 0) {
             pacedRate = maxPerSecond / 2;
         }
-        int pacedRequests = paced("paced", pacedRate, pacedDuration);
-        Latencies atHalf = latencies;
-        Latencies atHalfToDecision = toDecision;
+        Paced atHalf = paced("paced", pacedRate, pacedDuration);
         Map<String, Object> sweep = new LinkedHashMap<>();
         for (double rate : sweepRates) {
-            paced("sweep" + Math.round(rate), rate, pacedDuration);
-            sweep.put(Long.toString(Math.round(rate)), Map.of("p50_ms", latencies.percentileMillis(50),
-                    "p99_ms", latencies.percentileMillis(99), "to_decision_p50_ms", toDecision.percentileMillis(50),
-                    "to_decision_p99_ms", toDecision.percentileMillis(99)));
+            Paced at = paced("sweep" + Math.round(rate), rate, pacedDuration);
+            sweep.put(Long.toString(Math.round(rate)), Map.of("p50_ms", at.latencies().percentileMillis(50),
+                    "p99_ms", at.latencies().percentileMillis(99),
+                    "to_decision_p50_ms", at.toDecision().percentileMillis(50),
+                    "to_decision_p99_ms", at.toDecision().percentileMillis(99)));
             System.out.printf("  paced at %d holds/s: p50 %.1f ms, p99 %.1f ms%n", Math.round(rate),
-                    latencies.percentileMillis(50), latencies.percentileMillis(99));
+                    at.latencies().percentileMillis(50), at.latencies().percentileMillis(99));
         }
-        latencies = atHalf;
-        toDecision = atHalfToDecision;
 
         return new BenchReport("inventory", started)
                 .throughput(maxPerSecond, rawRecordsPerSecond)
-                .put("p50_ms", latencies.percentileMillis(50))
-                .put("p99_ms", latencies.percentileMillis(99))
+                .put("p50_ms", atHalf.latencies().percentileMillis(50))
+                .put("p99_ms", atHalf.latencies().percentileMillis(99))
                 .put("latency_measured_at_ops_per_s", pacedRate)
-                .put("to_decision_p50_ms", toDecision.percentileMillis(50))
-                .put("to_decision_p99_ms", toDecision.percentileMillis(99))
+                .put("to_decision_p50_ms", atHalf.toDecision().percentileMillis(50))
+                .put("to_decision_p99_ms", atHalf.toDecision().percentileMillis(99))
                 .put("saturation_requests", saturationRequests)
                 .put("saturation_p50_ms", saturation.percentileMillis(50))
                 .put("saturation_p99_ms", saturation.percentileMillis(99))
-                .put("paced_requests", pacedRequests)
+                .put("paced_requests", atHalf.requests())
                 .put("latency_by_rate", sweep)
                 .put("measures", "PlaceHold produced to inventory.commands until its answer is read "
                         + "(read_committed) from inventory.events; exactly_once_v2, one stream thread");
     }
 
-    /** Sends holds at {@code rate} per second for {@code duration} and waits for every answer; returns how many. */
-    private int paced(String prefix, double rate, Duration duration) throws InterruptedException {
+    /** One paced phase: how many holds were sent, and their latencies end to end and until decided. */
+    private record Paced(int requests, Latencies latencies, Latencies toDecision) {
+    }
+
+    /** Sends holds at {@code rate} per second for {@code duration} and waits for every answer. */
+    private Paced paced(String prefix, double rate, Duration duration) throws InterruptedException {
         latencies = new Latencies();
         toDecision = new Latencies();
         long interval = (long) (1e9 / rate);
@@ -157,7 +158,7 @@ public final class InventoryBench implements AutoCloseable {
         }
         producer.flush();
         await(awaited, Duration.ofMinutes(2), prefix + " answers");
-        return requests;
+        return new Paced(requests, latencies, toDecision);
     }
 
     /** Sends {@code requests} holds at once and waits for every answer; returns answers per second. */

@@ -63,9 +63,8 @@ public final class InteractiveQueries {
     }
 
     /**
-     * Reads a key from the one partition of this instance's store that holds it: asking the whole local store
-     * would look in every task's store (for a missing key, all of them), which a profile showed as a third of
-     * checkout's HTTP threads.
+     * Reads a key from the one partition of this instance's store that holds it ({@link #locate}): asking the
+     * whole local store looks in every task's store, and for a missing key (every new order) in all of them.
      */
     public <V> V getLocal(String key, int partition) {
         try {

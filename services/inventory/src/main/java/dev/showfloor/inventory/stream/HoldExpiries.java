@@ -24,14 +24,14 @@ final class HoldExpiries {
             .thenComparing(Due::stockKey).thenComparing(Due::holdId);
     private final TreeSet<Due> schedule = new TreeSet<>(ORDER);
 
-    /** Rebuilds the index from a task's holds store, whose keys are "location:sku|holdId". */
+    /** Rebuilds the index from a task's holds store (keys made by {@link StoreHoldBook#holdKey}). */
     static HoldExpiries of(KeyValueStore<String, StockPosition.Hold> holds) {
         HoldExpiries expiries = new HoldExpiries();
         try (KeyValueIterator<String, StockPosition.Hold> all = holds.all()) {
             all.forEachRemaining(entry -> {
                 StockPosition.Hold hold = entry.value;
-                String stockKey = entry.key.substring(0, entry.key.length() - hold.holdId().length() - 1);
-                expiries.schedule(hold.expiresAtMillis(), stockKey, hold.holdId());
+                expiries.schedule(hold.expiresAtMillis(), StoreHoldBook.stockKeyOf(entry.key, hold.holdId()),
+                        hold.holdId());
             });
         }
         return expiries;

@@ -22,19 +22,29 @@ final class StoreHoldBook implements HoldBook {
         this.nowMillis = nowMillis;
     }
 
+    /** A hold's key in the holds store and in the history: "location:sku|holdId". */
+    static String holdKey(String stockKey, String holdId) {
+        return stockKey + "|" + holdId;
+    }
+
+    /** The stock key of a holds-store key made by {@link #holdKey} (hold ids may contain '|' themselves). */
+    static String stockKeyOf(String holdKey, String holdId) {
+        return holdKey.substring(0, holdKey.length() - holdId.length() - 1);
+    }
+
     @Override
     public StockPosition.Hold hold(String holdId) {
-        return holds.get(key + "|" + holdId);
+        return holds.get(holdKey(key, holdId));
     }
 
     @Override
     public void put(StockPosition.Hold hold) {
-        holds.put(key + "|" + hold.holdId(), hold);
+        holds.put(holdKey(key, hold.holdId()), hold);
     }
 
     @Override
     public void remove(String holdId) {
-        holds.delete(key + "|" + holdId);
+        holds.delete(holdKey(key, holdId));
     }
 
     @Override
@@ -55,11 +65,11 @@ final class StoreHoldBook implements HoldBook {
 
     @Override
     public StockPosition.HoldOutcome ended(String holdId) {
-        return history.ended(key + "|" + holdId, nowMillis);
+        return history.ended(holdKey(key, holdId), nowMillis);
     }
 
     @Override
     public void ended(String holdId, StockPosition.HoldOutcome outcome) {
-        history.ended(key + "|" + holdId, outcome, nowMillis);
+        history.ended(holdKey(key, holdId), outcome, nowMillis);
     }
 }
