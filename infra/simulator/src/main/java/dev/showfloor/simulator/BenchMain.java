@@ -22,7 +22,8 @@ public final class BenchMain {
                     + "[--registry http://127.0.0.1:8081/apis/registry/v3] [--out target/bench]\n"
                     + "  inventory [--requests 20000] [--paced-rate 0 (half the maximum)] [--paced-seconds 10]\n"
                     + "            [--sweep 2000,1000,500 (more paced rates)] [--linger-ms 5 (load generator)]\n"
-                    + "  checkout [--orders 6000] [--concurrency 384] [--rate 300] [--paced-seconds 10]");
+                    + "  checkout [--orders 6000] [--concurrency 384] [--rate 300] [--paced-seconds 10]\n"
+                    + "  inventory, checkout: [--floor-commit-ms 20 (the exactly-once floor's commit interval)]");
             System.exit(2);
         }
         Map<String, String> options = options(args);
@@ -30,6 +31,7 @@ public final class BenchMain {
         String registry = options.getOrDefault("registry", "http://127.0.0.1:8081/apis/registry/v3");
         Path out = Path.of(options.getOrDefault("out", "target/bench"));
         int rawRecords = Integer.parseInt(options.getOrDefault("raw-records", "300000"));
+        int floorCommitMs = Integer.parseInt(options.getOrDefault("floor-commit-ms", "20"));
 
         System.out.println("measuring the raw broker (" + rawRecords + " records of " + RECORD_BYTES + " B, acks=all)...");
         double raw = RawBroker.recordsPerSecond(bootstrap, rawRecords, RECORD_BYTES);
@@ -38,7 +40,7 @@ public final class BenchMain {
                     .put("p50_ms", 0.0).put("p99_ms", 0.0).put("record_bytes", RECORD_BYTES).write(out);
             case "inventory" -> {
                 try (InventoryBench bench = new InventoryBench(bootstrap, registry,
-                        Integer.parseInt(options.getOrDefault("linger-ms", "5")))) {
+                        Integer.parseInt(options.getOrDefault("linger-ms", "5")), floorCommitMs)) {
                     bench.run(raw, Integer.parseInt(options.getOrDefault("requests", "20000")),
                             Duration.ofSeconds(Long.parseLong(options.getOrDefault("paced-seconds", "10"))),
                             Double.parseDouble(options.getOrDefault("paced-rate", "0")),
@@ -46,8 +48,8 @@ public final class BenchMain {
                                     .filter(rate -> !rate.isBlank()).map(Double::parseDouble).toList()).write(out);
                 }
             }
-            case "checkout" -> new CheckoutBench(options.getOrDefault("inventory", "http://127.0.0.1:8102"),
-                    options.getOrDefault("checkout", "http://127.0.0.1:8103"))
+            case "checkout" -> new CheckoutBench(bootstrap, options.getOrDefault("inventory", "http://127.0.0.1:8102"),
+                    options.getOrDefault("checkout", "http://127.0.0.1:8103"), floorCommitMs)
                     .run(raw, Integer.parseInt(options.getOrDefault("orders", "6000")),
                             Integer.parseInt(options.getOrDefault("concurrency", "384")),
                             Double.parseDouble(options.getOrDefault("rate", "300")),

@@ -17,15 +17,34 @@ import java.util.concurrent.locks.LockSupport;
 public final class CheckoutBench {
     private static final int SKUS = 10;
     private static final int WARM_UP_ROUNDS = 8;
+    /**
+     * Exactly-once hops on an order's path to CONFIRMED: the saga places the holds, inventory holds, the saga
+     * requests the payment, the saga confirms on its answer (the payment worker between the last two is a plain
+     * consumer and producer, counted in the writes but not as a hop).
+     */
+    static final int EXACTLY_ONCE_HOPS = 4;
+    /**
+     * Records written per one-line order on that path: OrderPlaced; the saga's PlaceHold and changelog record;
+     * inventory's five per hold; the saga's PaymentRequested and changelog record; PaymentAuthorized; the saga's
+     * OrderConfirmed, CommitHold and changelog record; inventory's HoldCommitted, its answer, the stock level
+     * and the holds and history changelog records. The benchmark prints the broker records it measured per order
+     * beside the floor's, so the two shapes can be compared.
+     */
+    static final int WRITES_PER_ORDER = 18;
     private final ShowfloorApi api;
+    private final String bootstrapServers;
+    private final int floorCommitMs;
     private final String location = "bench-" + Long.toString(System.currentTimeMillis(), 36);
 
-    public CheckoutBench(String inventoryUrl, String checkoutUrl) {
+    /** @param floorCommitMs the exactly-once floor's commit interval (the services' is 20 ms) */
+    public CheckoutBench(String bootstrapServers, String inventoryUrl, String checkoutUrl, int floorCommitMs) {
         this.api = new ShowfloorApi(null, inventoryUrl, checkoutUrl);
+        this.bootstrapServers = bootstrapServers;
+        this.floorCommitMs = floorCommitMs;
     }
 
     public BenchReport run(double rawRecordsPerSecond, int saturationOrders, int concurrency, double pacedRate,
-                           Duration pacedDuration) throws InterruptedException {
+                           Duration pacedDuration) throws Exception {
         Instant started = Instant.now();
         for (int s = 0; s < SKUS; s++) {
             api.receiveStock(location, "sku-" + s, 1_000_000, "bench-stock-" + location + "-" + s);
@@ -38,7 +57,13 @@ public final class CheckoutBench {
                 concurrency, new Latencies(), new AtomicInteger()));
         Latencies saturation = new Latencies();
         AtomicInteger confirmed = new AtomicInteger();
-        double confirmedPerSecond = closedLoop("sat", saturationOrders, concurrency, saturation, confirmed);
+        double confirmedPerSecond;
+        double brokerRecordsPerOrder;
+        try (BrokerRecords broker = new BrokerRecords(bootstrapServers)) {
+            long before = broker.total();
+            confirmedPerSecond = closedLoop("sat", saturationOrders, concurrency, saturation, confirmed);
+            brokerRecordsPerOrder = (broker.total() - before) / (double) saturationOrders;
+        }
 
         Latencies paced = new Latencies();
         AtomicInteger pacedConfirmed = new AtomicInteger();
@@ -56,7 +81,14 @@ public final class CheckoutBench {
                 next += interval;
             }
         }
-        return new BenchReport("checkout", started)
+        BenchReport report = new BenchReport("checkout", started);
+        try (EosFloor floor = new EosFloor(bootstrapServers, WRITES_PER_ORDER, EXACTLY_ONCE_HOPS, floorCommitMs, 1)) {
+            System.out.println("measuring the exactly-once floor (" + WRITES_PER_ORDER + " writes in "
+                    + EXACTLY_ONCE_HOPS + " hops per input)...");
+            floor.measure(report, saturationOrders, java.util.List.of(pacedRate), pacedDuration, confirmedPerSecond,
+                    rawRecordsPerSecond);
+        }
+        return report
                 .throughput(confirmedPerSecond, rawRecordsPerSecond)
                 .put("p50_ms", paced.percentileMillis(50))
                 .put("p95_ms", paced.percentileMillis(95))
@@ -67,6 +99,7 @@ public final class CheckoutBench {
                 .put("saturation_orders", saturationOrders)
                 .put("saturation_confirmed", confirmed.get())
                 .put("saturation_concurrency", concurrency)
+                .put("broker_records_per_order", brokerRecordsPerOrder)
                 .put("saturation_p50_ms", saturation.percentileMillis(50))
                 .put("saturation_p99_ms", saturation.percentileMillis(99))
                 .put("measures", "POST /checkouts until GET /orders/{id}?waitMs= says CONFIRMED; simulated "

@@ -40,6 +40,15 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class InventoryBench implements AutoCloseable {
     private static final int SKUS = 12;
     private static final int WARM_UP_BURSTS = 15;
+    /**
+     * Records inventory writes per hold placed for an order: the event, its copy for the order, the stock level,
+     * and the holds and de-duplication history changelog records (the cached positions reach their changelog
+     * once per SKU per commit). The exactly-once floor is measured with this write shape.
+     */
+    static final int WRITES_PER_HOLD = 5;
+    private final String bootstrapServers;
+    private final int lingerMs;
+    private final int floorCommitMs;
     private final KafkaProducer<String, InventoryCommand> producer;
     private final KafkaConsumer<String, InventoryEvent> consumer;
     private final Map<String, Sent> sentAt = new ConcurrentHashMap<>();
@@ -53,8 +62,14 @@ public final class InventoryBench implements AutoCloseable {
     private final Thread reader;
     private final String location = "bench-" + Long.toString(System.currentTimeMillis(), 36);
 
-    /** @param lingerMs how long the load generator's producer waits to fill a batch, as a client fleet would */
-    public InventoryBench(String bootstrapServers, String registryApiUrl, int lingerMs) {
+    /**
+     * @param lingerMs      how long the load generator's producer waits to fill a batch, as a client fleet would
+     * @param floorCommitMs the exactly-once floor's commit interval (the services' is 20 ms)
+     */
+    public InventoryBench(String bootstrapServers, String registryApiUrl, int lingerMs, int floorCommitMs) {
+        this.bootstrapServers = bootstrapServers;
+        this.lingerMs = lingerMs;
+        this.floorCommitMs = floorCommitMs;
         Map<String, Object> serde = Map.of(
                 "apicurio.registry.url", registryApiUrl,
                 "apicurio.registry.auto-register", "true",
@@ -89,7 +104,7 @@ public final class InventoryBench implements AutoCloseable {
      * @param sweepRates further paced rates, each measured for {@code pacedDuration}: where the latency bends
      */
     public BenchReport run(double rawRecordsPerSecond, int saturationRequests, Duration pacedDuration, double pacedRate,
-                           List<Double> sweepRates) throws InterruptedException {
+                           List<Double> sweepRates) throws Exception {
         Instant started = Instant.now();
         for (int s = 0; s < SKUS; s++) {
             send(new ReceiveStock("bench-receipt-" + s + "-" + location, location, "sku-" + s, 1_000_000, null));
@@ -101,7 +116,13 @@ public final class InventoryBench implements AutoCloseable {
 
         // Saturation: everything at once, throughput from first send to last answer.
         latencies = new Latencies();
-        double maxPerSecond = burst("sat", saturationRequests);
+        double maxPerSecond;
+        double brokerRecordsPerHold;
+        try (BrokerRecords broker = new BrokerRecords(bootstrapServers)) {
+            long before = broker.total();
+            maxPerSecond = burst("sat", saturationRequests);
+            brokerRecordsPerHold = (broker.total() - before) / (double) saturationRequests;
+        }
         Latencies saturation = latencies;
 
         // Paced at half the maximum: the latency a drop sees when the system is not flat out.
@@ -120,7 +141,14 @@ public final class InventoryBench implements AutoCloseable {
                     at.latencies().percentileMillis(50), at.latencies().percentileMillis(99));
         }
 
-        return new BenchReport("inventory", started)
+        BenchReport report = new BenchReport("inventory", started);
+        try (EosFloor floor = new EosFloor(bootstrapServers, WRITES_PER_HOLD, 1, floorCommitMs, lingerMs)) {
+            System.out.println("measuring the exactly-once floor (" + WRITES_PER_HOLD + " writes per input)...");
+            List<Double> floorRates = new java.util.ArrayList<>(List.of(pacedRate));
+            floorRates.addAll(sweepRates);
+            floor.measure(report, saturationRequests, floorRates, pacedDuration, maxPerSecond, rawRecordsPerSecond);
+        }
+        return report
                 .throughput(maxPerSecond, rawRecordsPerSecond)
                 .put("p50_ms", atHalf.latencies().percentileMillis(50))
                 .put("p99_ms", atHalf.latencies().percentileMillis(99))
@@ -130,6 +158,7 @@ public final class InventoryBench implements AutoCloseable {
                 .put("saturation_requests", saturationRequests)
                 .put("saturation_p50_ms", saturation.percentileMillis(50))
                 .put("saturation_p99_ms", saturation.percentileMillis(99))
+                .put("broker_records_per_hold", brokerRecordsPerHold)
                 .put("paced_requests", atHalf.requests())
                 .put("latency_by_rate", sweep)
                 .put("measures", "PlaceHold produced to inventory.commands until its answer is read "

@@ -1,0 +1,283 @@
+package dev.showfloor.simulator;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * The floor under any exactly-once stream service on this stack: a Kafka Streams app with the services' settings
+ * (exactly_once_v2, one stream thread, the same commit interval, poll and linger) that decides nothing and only
+ * writes: for each input record as many records as the service writes per operation (events and changelog
+ * records), through as many exactly-once hops in a row as the service's path has. What it reaches, driven the
+ * way the service's benchmark drives the service, bounds what any implementation with that write shape can
+ * reach on the same machine in the same hour. It runs inside the benchmark's JVM, beside the load generator,
+ * as the service runs beside it in its own.
+ */
+final class EosFloor implements AutoCloseable {
+    private static final int KEYS = 12;
+    private static final int WARM_UP_BURSTS = 15;
+    private final String bootstrapServers;
+    private final int writesPerInput;
+    private final int hops;
+    private final int commitIntervalMs;
+    /** hop i reads chain[i] and forwards to chain[i + 1]; the last one is what the reader waits on. */
+    private final List<String> chain;
+    private final String side;
+    private final KafkaStreams streams;
+    private final KafkaProducer<String, byte[]> producer;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final byte[] payload = new byte[BenchMain.RECORD_BYTES];
+    private final AtomicBoolean running = new AtomicBoolean(true);
+    private final Thread reader;
+    private volatile long[] sentAt = new long[0];
+    private volatile Latencies latencies = new Latencies();
+    private volatile CountDownLatch awaited = new CountDownLatch(0);
+
+    /**
+     * @param writesPerInput   records written per input record in all: each hop's forward, the rest to a side
+     *                         topic, spread over the hops
+     * @param hops             exactly-once hops in a row between the input and the answer the reader waits on
+     * @param commitIntervalMs the services' {@code commit.interval.ms}
+     */
+    EosFloor(String bootstrapServers, int writesPerInput, int hops, int commitIntervalMs, int generatorLingerMs)
+            throws Exception {
+        if (hops < 1 || writesPerInput < hops) {
+            throw new IllegalArgumentException("need at least one hop and one write per hop");
+        }
+        this.bootstrapServers = bootstrapServers;
+        this.writesPerInput = writesPerInput;
+        this.hops = hops;
+        this.commitIntervalMs = commitIntervalMs;
+        String run = "bench.floor-" + Long.toString(System.currentTimeMillis(), 36);
+        chain = java.util.stream.IntStream.rangeClosed(0, hops).mapToObj(i -> run + ".hop" + i).toList();
+        side = run + ".side";
+        try (Admin admin = admin()) {
+            admin.createTopics(java.util.stream.Stream.concat(chain.stream(), java.util.stream.Stream.of(side))
+                    .map(topic -> new NewTopic(topic, 6, (short) 1)).toList()).all().get(30, TimeUnit.SECONDS);
+        }
+        ThreadLocalRandom.current().nextBytes(payload);
+
+        Map<String, Object> producerConfig = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, generatorLingerMs);
+        producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new ByteArraySerializer());
+        Map<String, Object> consumerConfig = new HashMap<>();
+        consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, run + "-reader");
+        consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        consumerConfig.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 5);
+        consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
+        consumer.subscribe(Set.of(chain.getLast()));
+
+        streams = new KafkaStreams(topology(), streamsConfig(run));
+        CountDownLatch started = new CountDownLatch(1);
+        streams.setStateListener((now, before) -> {
+            if (now == KafkaStreams.State.RUNNING) {
+                started.countDown();
+            }
+        });
+        streams.start();
+        if (!started.await(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the floor's stream app did not start within 60 s");
+        }
+        reader = Thread.ofPlatform().name("floor-reader").start(this::read);
+    }
+
+    /**
+     * Measures the floor the way the service was just measured and adds {@code floor_*} figures to its report:
+     * bursts of {@code requests} until steady and one measured burst (throughput, its ratio to the raw broker and
+     * the service's share of it, broker records per input), then paced at each of {@code rates} (latency).
+     */
+    void measure(BenchReport report, int requests, List<Double> rates, Duration pacedDuration,
+                 double serviceOpsPerSecond, double rawRecordsPerSecond) throws InterruptedException {
+        WarmUp.untilSteady("floor inputs/s", WARM_UP_BURSTS, round -> burst(requests));
+        double perSecond;
+        double brokerRecordsPerInput;
+        try (BrokerRecords broker = new BrokerRecords(bootstrapServers)) {
+            long before = broker.total();
+            perSecond = burst(requests);
+            brokerRecordsPerInput = (broker.total() - before) / (double) requests;
+        }
+        Map<String, Object> byRate = new java.util.LinkedHashMap<>();
+        for (double rate : rates) {
+            Latencies at = paced(rate, pacedDuration);
+            byRate.put(Long.toString(Math.round(rate)),
+                    Map.of("p50_ms", at.percentileMillis(50), "p99_ms", at.percentileMillis(99)));
+            System.out.printf("  floor paced at %d/s: p50 %.1f ms, p99 %.1f ms%n", Math.round(rate),
+                    at.percentileMillis(50), at.percentileMillis(99));
+        }
+        report.put("floor_writes_per_input", writesPerInput)
+                .put("floor_hops", hops)
+                .put("floor_commit_interval_ms", commitIntervalMs)
+                .put("floor_ops_per_s", perSecond)
+                .put("floor_ratio", rawRecordsPerSecond == 0 ? 0.0 : perSecond / rawRecordsPerSecond)
+                .put("service_share_of_floor", perSecond == 0 ? 0.0 : serviceOpsPerSecond / perSecond)
+                .put("floor_broker_records_per_input", brokerRecordsPerInput)
+                .put("floor_latency_by_rate", byRate);
+    }
+
+    /** {@code rate} input records per second for {@code duration}: latency from send to answer read. */
+    private Latencies paced(double rate, Duration duration) throws InterruptedException {
+        int requests = (int) (rate * duration.toSeconds());
+        long[] sent = start(requests);
+        long interval = (long) (1e9 / rate);
+        long next = System.nanoTime();
+        for (int i = 0; i < requests; i++) {
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait); // pacing the load, not synchronizing
+            }
+            send(sent, i);
+            next += interval;
+        }
+        producer.flush();
+        await(Duration.ofMinutes(2));
+        return latencies;
+    }
+
+    private double burst(int requests) throws InterruptedException {
+        long[] sent = start(requests);
+        long begin = System.nanoTime();
+        for (int i = 0; i < requests; i++) {
+            send(sent, i);
+        }
+        producer.flush();
+        await(Duration.ofMinutes(5));
+        return requests / ((System.nanoTime() - begin) / 1e9);
+    }
+
+    private long[] start(int requests) {
+        latencies = new Latencies();
+        long[] sent = new long[requests];
+        sentAt = sent;
+        awaited = new CountDownLatch(requests);
+        return sent;
+    }
+
+    private void send(long[] sent, int sequence) {
+        byte[] value = payload.clone();
+        ByteBuffer.wrap(value).putInt(sequence);
+        sent[sequence] = System.nanoTime();
+        producer.send(new ProducerRecord<>(chain.getFirst(), "key-" + (sequence % KEYS), value));
+    }
+
+    private void read() {
+        while (running.get()) {
+            consumer.poll(Duration.ofMillis(50)).forEach(record -> {
+                long now = System.nanoTime();
+                long[] sent = sentAt;
+                int sequence = ByteBuffer.wrap(record.value()).getInt();
+                if (sequence < sent.length && sent[sequence] != 0) {
+                    latencies.add(now - sent[sequence]);
+                    sent[sequence] = 0;
+                    awaited.countDown();
+                }
+            });
+        }
+    }
+
+    private void await(Duration timeout) throws InterruptedException {
+        if (!awaited.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new IllegalStateException("floor stalled (" + awaited.getCount() + " answers outstanding)");
+        }
+    }
+
+    private Topology topology() {
+        Topology topology = new Topology();
+        int extra = writesPerInput - hops;
+        for (int hop = 0; hop < hops; hop++) {
+            int sideWrites = extra / hops + (hop < extra % hops ? 1 : 0);
+            String source = "in" + hop;
+            String copy = "copy" + hop;
+            String next = "next" + hop;
+            String aside = "side" + hop;
+            topology.addSource(source, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
+                    chain.get(hop));
+            topology.addProcessor(copy, () -> new Processor<String, byte[], String, byte[]>() {
+                private ProcessorContext<String, byte[]> context;
+
+                @Override
+                public void init(ProcessorContext<String, byte[]> context) {
+                    this.context = context;
+                }
+
+                @Override
+                public void process(Record<String, byte[]> record) {
+                    context.forward(record, next);
+                    for (int i = 0; i < sideWrites; i++) {
+                        context.forward(record, aside);
+                    }
+                }
+            }, source);
+            topology.addSink(next, chain.get(hop + 1), Serdes.String().serializer(), Serdes.ByteArray().serializer(),
+                    copy);
+            topology.addSink(aside, side, Serdes.String().serializer(), Serdes.ByteArray().serializer(), copy);
+        }
+        return topology;
+    }
+
+    /** The settings of the services' application.properties that shape an exactly-once hop. */
+    private Properties streamsConfig(String run) throws java.io.IOException {
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, run.replace('.', '-') + "-" + UUID.randomUUID());
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
+        config.put(StreamsConfig.POLL_MS_CONFIG, 10);
+        config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
+        config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("showfloor-floor").toString());
+        config.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), commitIntervalMs);
+        config.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), 10);
+        config.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 20);
+        config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        return config;
+    }
+
+    private Admin admin() {
+        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    }
+
+    @Override
+    public void close() throws Exception {
+        running.set(false);
+        reader.join(5_000);
+        streams.close(Duration.ofSeconds(30));
+        streams.cleanUp();
+        producer.close();
+        consumer.close();
+        try (Admin admin = admin()) {
+            admin.deleteTopics(java.util.stream.Stream.concat(chain.stream(), java.util.stream.Stream.of(side)).toList()).all().get(30, TimeUnit.SECONDS);
+        }
+    }
+}
