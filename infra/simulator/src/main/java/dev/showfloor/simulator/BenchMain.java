@@ -18,12 +18,13 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: bench raw|inventory|checkout [--bootstrap 127.0.0.1:9092] "
+            System.err.println("usage: bench raw|inventory|checkout|floor [--bootstrap 127.0.0.1:9092] "
                     + "[--registry http://127.0.0.1:8081/apis/registry/v3] [--out target/bench]\n"
                     + "  inventory [--requests 20000] [--paced-rate 0 (half the maximum)] [--paced-seconds 10]\n"
                     + "            [--sweep 2000,1000,500 (more paced rates)] [--linger-ms 5 (load generator)]\n"
                     + "  checkout [--orders 6000] [--concurrency 384] [--rate 300] [--paced-seconds 10]\n"
-                    + "  inventory, checkout: [--floor-commit-ms 20 (the exactly-once floor's commit interval)]");
+                    + "  floor [--writes 5] [--hops 1] [--requests 20000] [--rates 2000,500] [--linger-ms 5]\n"
+                    + "  inventory, checkout, floor: [--floor-commit-ms 20 (the exactly-once floor's commit interval)]");
             System.exit(2);
         }
         Map<String, String> options = options(args);
@@ -55,6 +56,21 @@ public final class BenchMain {
                             Double.parseDouble(options.getOrDefault("rate", "300")),
                             Duration.ofSeconds(Long.parseLong(options.getOrDefault("paced-seconds", "10"))))
                     .write(out);
+            case "floor" -> {
+                // The floor alone, in any write shape: e.g. inventory's (--writes 5 --hops 1) or checkout's
+                // (--writes 18 --hops 4), at another commit interval to see what the interval buys.
+                BenchReport report = new BenchReport("floor", java.time.Instant.now()).throughput(0, raw);
+                try (EosFloor floor = new EosFloor(bootstrap, Integer.parseInt(options.getOrDefault("writes", "5")),
+                        Integer.parseInt(options.getOrDefault("hops", "1")), floorCommitMs,
+                        Integer.parseInt(options.getOrDefault("linger-ms", "5")))) {
+                    floor.measure(report, Integer.parseInt(options.getOrDefault("requests", "20000")),
+                            java.util.Arrays.stream(options.getOrDefault("rates", "2000,500").split(","))
+                                    .filter(rate -> !rate.isBlank()).map(Double::parseDouble).toList(),
+                            Duration.ofSeconds(Long.parseLong(options.getOrDefault("paced-seconds", "10"))), 0, raw);
+                }
+                report.put("ops_per_s", report.get("floor_ops_per_s")).put("ratio", report.get("floor_ratio"))
+                        .write(out);
+            }
             default -> {
                 System.err.println("unknown benchmark " + args[0]);
                 System.exit(2);

@@ -23,7 +23,8 @@ final class BrokerRecords implements AutoCloseable {
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
     }
 
-    long total() {
+    /** Records stored so far per topic. */
+    Map<String, Long> byTopic() {
         try {
             Set<String> topics = admin.listTopics(new ListTopicsOptions().listInternal(true)).names()
                     .get(30, TimeUnit.SECONDS).stream().filter(topic -> !topic.equals(RawBroker.TOPIC))
@@ -31,14 +32,35 @@ final class BrokerRecords implements AutoCloseable {
             Map<TopicPartition, OffsetSpec> ends = admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS)
                     .values().stream().flatMap(BrokerRecords::partitions)
                     .collect(Collectors.toMap(partition -> partition, partition -> OffsetSpec.latest()));
-            return admin.listOffsets(ends).all().get(30, TimeUnit.SECONDS).values().stream()
-                    .mapToLong(info -> info.offset()).sum();
+            Map<String, Long> stored = new java.util.TreeMap<>();
+            admin.listOffsets(ends).all().get(30, TimeUnit.SECONDS)
+                    .forEach((partition, info) -> stored.merge(partition.topic(), info.offset(), Long::sum));
+            return stored;
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while counting the broker's records", interrupted);
         } catch (Exception failure) {
             throw new IllegalStateException("could not count the broker's records", failure);
         }
+    }
+
+    /**
+     * What one operation of a phase wrote, per topic and in all ({@code total}): the difference between two
+     * {@link #byTopic()} snapshots divided by the phase's operations; topics it did not write are left out.
+     */
+    static Map<String, Double> perOperation(Map<String, Long> before, Map<String, Long> after, int operations) {
+        Map<String, Double> perOperation = new java.util.LinkedHashMap<>();
+        double total = 0;
+        for (Map.Entry<String, Long> topic : after.entrySet()) {
+            long written = topic.getValue() - before.getOrDefault(topic.getKey(), 0L);
+            if (written > 0) {
+                double share = Math.round(1000.0 * written / operations) / 1000.0;
+                perOperation.put(topic.getKey(), share);
+                total += written;
+            }
+        }
+        perOperation.put("total", Math.round(1000.0 * total / operations) / 1000.0);
+        return perOperation;
     }
 
     private static java.util.stream.Stream<TopicPartition> partitions(TopicDescription topic) {

@@ -2,6 +2,7 @@ package dev.showfloor.simulator;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -58,11 +59,11 @@ public final class CheckoutBench {
         Latencies saturation = new Latencies();
         AtomicInteger confirmed = new AtomicInteger();
         double confirmedPerSecond;
-        double brokerRecordsPerOrder;
+        Map<String, Double> brokerRecordsPerOrder;
         try (BrokerRecords broker = new BrokerRecords(bootstrapServers)) {
-            long before = broker.total();
+            Map<String, Long> before = broker.byTopic();
             confirmedPerSecond = closedLoop("sat", saturationOrders, concurrency, saturation, confirmed);
-            brokerRecordsPerOrder = (broker.total() - before) / (double) saturationOrders;
+            brokerRecordsPerOrder = BrokerRecords.perOperation(before, broker.byTopic(), saturationOrders);
         }
 
         Latencies paced = new Latencies();

@@ -122,11 +122,11 @@ final class EosFloor implements AutoCloseable {
                  double serviceOpsPerSecond, double rawRecordsPerSecond) throws InterruptedException {
         WarmUp.untilSteady("floor inputs/s", WARM_UP_BURSTS, round -> burst(requests));
         double perSecond;
-        double brokerRecordsPerInput;
+        Map<String, Double> brokerRecordsPerInput;
         try (BrokerRecords broker = new BrokerRecords(bootstrapServers)) {
-            long before = broker.total();
+            Map<String, Long> before = broker.byTopic();
             perSecond = burst(requests);
-            brokerRecordsPerInput = (broker.total() - before) / (double) requests;
+            brokerRecordsPerInput = BrokerRecords.perOperation(before, broker.byTopic(), requests);
         }
         Map<String, Object> byRate = new java.util.LinkedHashMap<>();
         for (double rate : rates) {

@@ -117,11 +117,11 @@ public final class InventoryBench implements AutoCloseable {
         // Saturation: everything at once, throughput from first send to last answer.
         latencies = new Latencies();
         double maxPerSecond;
-        double brokerRecordsPerHold;
+        Map<String, Double> brokerRecordsPerHold;
         try (BrokerRecords broker = new BrokerRecords(bootstrapServers)) {
-            long before = broker.total();
+            Map<String, Long> before = broker.byTopic();
             maxPerSecond = burst("sat", saturationRequests);
-            brokerRecordsPerHold = (broker.total() - before) / (double) saturationRequests;
+            brokerRecordsPerHold = BrokerRecords.perOperation(before, broker.byTopic(), saturationRequests);
         }
         Latencies saturation = latencies;
 
