@@ -24,7 +24,7 @@ public final class BenchMain {
                     + "            [--sweep 2000,1000,500 (more paced rates)] [--linger-ms 5 (load generator)]\n"
                     + "  checkout [--orders 6000] [--concurrency 384] [--rate 300] [--paced-seconds 10]\n"
                     + "  floor [--writes 5] [--hops 1] [--requests 20000] [--rates 2000,500] [--linger-ms 5]\n"
-                    + "  inventory, checkout, floor: [--floor-commit-ms 20 (the exactly-once floor's commit interval)]");
+                    + "  inventory, checkout, floor: [--floor-commit-ms 20 (the exactly-once floor's commit interval; 0: no floors)]");
             System.exit(2);
         }
         Map<String, String> options = options(args);

@@ -32,6 +32,8 @@ public final class CheckoutBench {
      * beside the floor's, so the two shapes can be compared.
      */
     static final int WRITES_PER_ORDER = 18;
+    /** POST /checkouts and one long-poll that returns with the decision. */
+    static final int HTTP_REQUESTS_PER_ORDER = 2;
     private final ShowfloorApi api;
     private final String bootstrapServers;
     private final int floorCommitMs;
@@ -83,13 +85,7 @@ public final class CheckoutBench {
             }
         }
         BenchReport report = new BenchReport("checkout", started);
-        try (EosFloor floor = new EosFloor(bootstrapServers, WRITES_PER_ORDER, EXACTLY_ONCE_HOPS, floorCommitMs, 1)) {
-            System.out.println("measuring the exactly-once floor (" + WRITES_PER_ORDER + " writes in "
-                    + EXACTLY_ONCE_HOPS + " hops per input)...");
-            floor.measure(report, saturationOrders, java.util.List.of(pacedRate), pacedDuration, confirmedPerSecond,
-                    rawRecordsPerSecond);
-        }
-        return report
+        report
                 .throughput(confirmedPerSecond, rawRecordsPerSecond)
                 .put("p50_ms", paced.percentileMillis(50))
                 .put("p95_ms", paced.percentileMillis(95))
@@ -105,6 +101,24 @@ public final class CheckoutBench {
                 .put("saturation_p99_ms", saturation.percentileMillis(99))
                 .put("measures", "POST /checkouts until GET /orders/{id}?waitMs= says CONFIRMED; simulated "
                         + "payment latency 20 ms; exactly_once_v2 in inventory and checkout");
+        if (floorCommitMs > 0) { // 0: the service alone, for quick experiments
+            System.out.println("measuring the HTTP floor (GET /q/health/live, " + concurrency + " clients)...");
+            httpFloor(concurrency, Duration.ofSeconds(5)); // warm-up
+            double httpFloor = httpFloor(concurrency, pacedDuration);
+            System.out.printf("  HTTP floor: %.0f requests/s%n", httpFloor);
+            try (EosFloor floor = new EosFloor(bootstrapServers, WRITES_PER_ORDER, EXACTLY_ONCE_HOPS, floorCommitMs, 1)) {
+                System.out.println("measuring the exactly-once floor (" + WRITES_PER_ORDER + " writes in "
+                        + EXACTLY_ONCE_HOPS + " hops per input)...");
+                floor.measure(report, saturationOrders, java.util.List.of(pacedRate), pacedDuration, confirmedPerSecond,
+                        rawRecordsPerSecond);
+            }
+            // Each floor was measured with the whole machine to itself; an order needs both, so their costs add.
+            double eosFloor = (Double) report.get("floor_ops_per_s");
+            report.put("http_floor_requests_per_s", httpFloor)
+                    .put("http_requests_per_order", HTTP_REQUESTS_PER_ORDER)
+                    .put("ceiling_orders_per_s", 1 / (HTTP_REQUESTS_PER_ORDER / httpFloor + 1 / eosFloor));
+        }
+        return report;
     }
 
     /** {@code orders} orders with at most {@code concurrency} in flight; returns confirmed orders per second. */
@@ -125,6 +139,28 @@ public final class CheckoutBench {
             }
         }
         return confirmed.get() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * The lightest request the checkout answers, as fast as {@code concurrency} clients can send it for
+     * {@code duration}: what HTTP alone costs the machine here, service, client and all.
+     */
+    private double httpFloor(int concurrency, Duration duration) {
+        AtomicInteger answered = new AtomicInteger();
+        long start = System.nanoTime();
+        long until = start + duration.toNanos();
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int c = 0; c < concurrency; c++) {
+                clients.submit(() -> {
+                    while (System.nanoTime() < until) {
+                        if (api.checkoutLiveness().ok()) {
+                            answered.incrementAndGet();
+                        }
+                    }
+                });
+            }
+        }
+        return answered.get() / ((System.nanoTime() - start) / 1e9);
     }
 
     private void order(String id, Latencies latencies, AtomicInteger confirmed) {

@@ -62,6 +62,11 @@ public final class ShowfloorApi {
         return answer;
     }
 
+    /** The checkout's liveness probe: the lightest request it answers, for the HTTP floor. */
+    public Answer checkoutLiveness() {
+        return call("GET", checkoutUrl + "/q/health/live", null, null);
+    }
+
     /** Long-polls the order until it is decided or the patience runs out. */
     public Answer awaitDecision(String orderId, Duration patience) {
         long until = System.nanoTime() + patience.toNanos();
