@@ -19,10 +19,6 @@ public interface InventoryConfig {
     @WithDefault("memory")
     StateStores.Kind liveStores();
 
-    /** Where the de-duplication history lives: it grows with traffic over the window, so RocksDB by default. */
-    @WithDefault("rocksdb")
-    StateStores.Kind historyStores();
-
     /** How often overdue holds are looked for (wall-clock time). */
     @WithDefault("1s")
     Duration expiryScanInterval();

@@ -37,11 +37,11 @@ public final class InventoryTopology {
     /**
      * @param liveStores    where live state goes (positions, holds, buyer counts): bounded by what is on the
      *                      shelf and held right now
-     * @param historyStores where the de-duplication history goes (processed commands and ended holds, one
-     *                      time-segmented store): it grows with traffic over the de-duplication window
+     * The de-duplication history (processed commands and ended holds, one time-segmented store) grows with
+     * traffic over the de-duplication window, so it is always in RocksDB.
      */
     public static Topology buildTopology(InventorySerdes serdes, InventoryDecider decider, Duration expiryScan,
-                                         StateStores.Kind liveStores, StateStores.Kind historyStores) {
+                                         StateStores.Kind liveStores) {
         Topology topology = new Topology();
         topology.addSource(SOURCE, Serdes.String().deserializer(), serdes.commands().deserializer(),
                 Topics.INVENTORY_COMMANDS.name());
@@ -52,7 +52,7 @@ public final class InventoryTopology {
                 JsonSerde.of(StockPosition.Hold.class)), PROCESSOR);
         topology.addStateStore(StateStores.keyValue(liveStores, BUYERS_STORE, Serdes.String(), Serdes.Integer()),
                 PROCESSOR);
-        topology.addStateStore(StateStores.history(historyStores, HISTORY_STORE, decider.policy().dedupeWindow(),
+        topology.addStateStore(StateStores.history(HISTORY_STORE, decider.policy().dedupeWindow(),
                 Serdes.String(), Serdes.String()), PROCESSOR);
         topology.addSink(EVENTS_SINK, Topics.INVENTORY_EVENTS.name(), Serdes.String().serializer(),
                 serdes.events().serializer(), PROCESSOR);

@@ -41,13 +41,13 @@ final class InventoryDriver implements AutoCloseable {
     private final List<Object> history = new ArrayList<>();
 
     InventoryDriver(InventoryPolicy policy) {
-        this(policy, StateStores.Kind.MEMORY, StateStores.Kind.ROCKSDB);
+        this(policy, StateStores.Kind.MEMORY);
     }
 
-    InventoryDriver(InventoryPolicy policy, StateStores.Kind liveStores, StateStores.Kind historyStores) {
+    InventoryDriver(InventoryPolicy policy, StateStores.Kind liveStores) {
         Properties props = TopologyTestProperties.forApplication("inventory-test");
         driver = new TopologyTestDriver(InventoryTopology.buildTopology(SERDES, new InventoryDecider(policy),
-                Duration.ofSeconds(1), liveStores, historyStores), props, START);
+                Duration.ofSeconds(1), liveStores), props, START);
         commands = driver.createInputTopic(Topics.INVENTORY_COMMANDS.name(), Serdes.String().serializer(),
                 SERDES.commands().serializer());
         events = driver.createOutputTopic(Topics.INVENTORY_EVENTS.name(), Serdes.String().deserializer(),

@@ -34,7 +34,7 @@ class ReplayTest {
         Random random = new Random(20261205);
         List<String> skus = List.of("tee", "cap", "sneaker");
         List<String> holdIds = new ArrayList<>();
-        try (InventoryDriver inventory = new InventoryDriver(InventoryPolicy.DEFAULT, stores, stores)) {
+        try (InventoryDriver inventory = new InventoryDriver(InventoryPolicy.DEFAULT, stores)) {
             skus.forEach(sku -> inventory.send(receive(sku, 40)));
             for (int step = 0; step < 1_500; step++) {
                 String sku = skus.get(random.nextInt(skus.size()));
