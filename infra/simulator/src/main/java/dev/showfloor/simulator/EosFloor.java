@@ -71,9 +71,7 @@ final class EosFloor implements AutoCloseable {
      */
     EosFloor(String bootstrapServers, int writesPerInput, int hops, int commitIntervalMs, int generatorLingerMs)
             throws Exception {
-        if (hops < 1 || writesPerInput < hops) {
-            throw new IllegalArgumentException("need at least one hop and one write per hop");
-        }
+        requireShape(writesPerInput, hops);
         this.bootstrapServers = bootstrapServers;
         this.writesPerInput = writesPerInput;
         this.hops = hops;
@@ -99,7 +97,7 @@ final class EosFloor implements AutoCloseable {
         consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(Set.of(chain.getLast()));
 
-        streams = new KafkaStreams(topology(), streamsConfig(run));
+        streams = new KafkaStreams(topology(chain, side, writesPerInput), streamsConfig(run));
         CountDownLatch started = new CountDownLatch(1);
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING) {
@@ -212,7 +210,13 @@ final class EosFloor implements AutoCloseable {
         }
     }
 
-    private Topology topology() {
+    /**
+     * The floor's topology: hop i copies each record of {@code chain[i]} to {@code chain[i + 1]}, and the
+     * {@code writesPerInput - hops} other writes go to {@code side}, spread over the hops as evenly as they go.
+     */
+    static Topology topology(List<String> chain, String side, int writesPerInput) {
+        int hops = chain.size() - 1;
+        requireShape(writesPerInput, hops);
         Topology topology = new Topology();
         int extra = writesPerInput - hops;
         for (int hop = 0; hop < hops; hop++) {
@@ -244,6 +248,13 @@ final class EosFloor implements AutoCloseable {
             topology.addSink(aside, side, Serdes.String().serializer(), Serdes.ByteArray().serializer(), copy);
         }
         return topology;
+    }
+
+    private static void requireShape(int writesPerInput, int hops) {
+        if (hops < 1 || writesPerInput < hops) {
+            throw new IllegalArgumentException("need at least one hop and one write per hop, not " + writesPerInput
+                    + " writes in " + hops + " hops");
+        }
     }
 
     /** The settings of the services' application.properties that shape an exactly-once hop. */

@@ -1,0 +1,50 @@
+package dev.showfloor.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.Test;
+
+class EosFloorTest {
+    private static final List<String> CHAIN = List.of("hop0", "hop1", "hop2", "hop3", "hop4");
+
+    @Test
+    void eachInputIsWrittenAsOftenAsTheServiceWritesPerOperationAndReachesTheEndOfTheChainOnce() {
+        try (TopologyTestDriver driver = new TopologyTestDriver(EosFloor.topology(CHAIN, "side", 18), properties())) {
+            TestInputTopic<String, byte[]> input = driver.createInputTopic("hop0", Serdes.String().serializer(),
+                    Serdes.ByteArray().serializer());
+            for (int i = 0; i < 10; i++) {
+                input.pipeInput("key-" + i, new byte[] {(byte) i});
+            }
+            long written = 0;
+            for (String topic : CHAIN.subList(1, CHAIN.size())) {
+                long copies = driver.createOutputTopic(topic, Serdes.String().deserializer(),
+                        Serdes.ByteArray().deserializer()).getQueueSize();
+                assertThat(copies).as(topic).isEqualTo(10);
+                written += copies;
+            }
+            written += driver.createOutputTopic("side", Serdes.String().deserializer(),
+                    Serdes.ByteArray().deserializer()).getQueueSize();
+            assertThat(written).isEqualTo(18 * 10);
+        }
+    }
+
+    @Test
+    void aShapeWithFewerWritesThanHopsIsRefused() {
+        assertThatThrownBy(() -> EosFloor.topology(CHAIN, "side", 3))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3 writes in 4 hops");
+    }
+
+    private static Properties properties() {
+        Properties properties = new Properties();
+        properties.put(StreamsConfig.APPLICATION_ID_CONFIG, "floor-test");
+        properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        return properties;
+    }
+}
