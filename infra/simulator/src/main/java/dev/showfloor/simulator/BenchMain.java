@@ -45,8 +45,7 @@ public final class BenchMain {
                     bench.run(raw, Integer.parseInt(options.getOrDefault("requests", "20000")),
                             Duration.ofSeconds(Long.parseLong(options.getOrDefault("paced-seconds", "10"))),
                             Double.parseDouble(options.getOrDefault("paced-rate", "0")),
-                            java.util.Arrays.stream(options.getOrDefault("sweep", "2000,1000,500").split(","))
-                                    .filter(rate -> !rate.isBlank()).map(Double::parseDouble).toList()).write(out);
+                            rates(options, "sweep", "2000,1000,500")).write(out);
                 }
             }
             case "checkout" -> new CheckoutBench(bootstrap, options.getOrDefault("inventory", "http://127.0.0.1:8102"),
@@ -59,23 +58,28 @@ public final class BenchMain {
             case "floor" -> {
                 // The floor alone, in any write shape: e.g. inventory's (--writes 5 --hops 1) or checkout's
                 // (--writes 18 --hops 4), at another commit interval to see what the interval buys.
-                BenchReport report = new BenchReport("floor", java.time.Instant.now()).throughput(0, raw);
+                BenchReport report = new BenchReport("floor", java.time.Instant.now());
                 try (EosFloor floor = new EosFloor(bootstrap, Integer.parseInt(options.getOrDefault("writes", "5")),
                         Integer.parseInt(options.getOrDefault("hops", "1")), floorCommitMs,
                         Integer.parseInt(options.getOrDefault("linger-ms", "5")))) {
-                    floor.measure(report, Integer.parseInt(options.getOrDefault("requests", "20000")),
-                            java.util.Arrays.stream(options.getOrDefault("rates", "2000,500").split(","))
-                                    .filter(rate -> !rate.isBlank()).map(Double::parseDouble).toList(),
-                            Duration.ofSeconds(Long.parseLong(options.getOrDefault("paced-seconds", "10"))), 0, raw);
+                    report.throughput(floor.measure(report, Integer.parseInt(options.getOrDefault("requests", "20000")),
+                            rates(options, "rates", "2000,500"),
+                            Duration.ofSeconds(Long.parseLong(options.getOrDefault("paced-seconds", "10"))), 0, raw),
+                            raw);
                 }
-                report.put("ops_per_s", report.get("floor_ops_per_s")).put("ratio", report.get("floor_ratio"))
-                        .write(out);
+                report.write(out);
             }
             default -> {
                 System.err.println("unknown benchmark " + args[0]);
                 System.exit(2);
             }
         }
+    }
+
+    /** A comma-separated list of rates per second; blank for none. */
+    private static java.util.List<Double> rates(Map<String, String> options, String name, String defaults) {
+        return java.util.Arrays.stream(options.getOrDefault(name, defaults).split(","))
+                .filter(rate -> !rate.isBlank()).map(Double::parseDouble).toList();
     }
 
     static Map<String, String> options(String[] args) {

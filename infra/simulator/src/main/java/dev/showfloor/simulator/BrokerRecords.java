@@ -19,12 +19,31 @@ import org.apache.kafka.common.TopicPartition;
 final class BrokerRecords implements AutoCloseable {
     private final Admin admin;
 
-    BrokerRecords(String bootstrapServers) {
+    /** A benchmark phase that returns its operations per second. */
+    @FunctionalInterface
+    interface Phase {
+        double run() throws InterruptedException;
+    }
+
+    /** What a phase measured: its rate, and the broker records each operation wrote ({@link #perOperation}). */
+    record Measured(double perSecond, Map<String, Double> recordsPerOperation) {
+    }
+
+    /** Runs {@code phase} of {@code operations} operations, counting the broker's records around it. */
+    static Measured around(String bootstrapServers, int operations, Phase phase) throws InterruptedException {
+        try (BrokerRecords broker = new BrokerRecords(bootstrapServers)) {
+            Map<String, Long> before = broker.byTopic();
+            double perSecond = phase.run();
+            return new Measured(perSecond, perOperation(before, broker.byTopic(), operations));
+        }
+    }
+
+    private BrokerRecords(String bootstrapServers) {
         admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
     }
 
     /** Records stored so far per topic. */
-    Map<String, Long> byTopic() {
+    private Map<String, Long> byTopic() {
         try {
             Set<String> topics = admin.listTopics(new ListTopicsOptions().listInternal(true)).names()
                     .get(30, TimeUnit.SECONDS).stream().filter(topic -> !topic.equals(RawBroker.TOPIC))

@@ -2,7 +2,6 @@ package dev.showfloor.simulator;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -60,29 +59,16 @@ public final class CheckoutBench {
                 concurrency, new Latencies(), new AtomicInteger()));
         Latencies saturation = new Latencies();
         AtomicInteger confirmed = new AtomicInteger();
-        double confirmedPerSecond;
-        Map<String, Double> brokerRecordsPerOrder;
-        try (BrokerRecords broker = new BrokerRecords(bootstrapServers)) {
-            Map<String, Long> before = broker.byTopic();
-            confirmedPerSecond = closedLoop("sat", saturationOrders, concurrency, saturation, confirmed);
-            brokerRecordsPerOrder = BrokerRecords.perOperation(before, broker.byTopic(), saturationOrders);
-        }
+        BrokerRecords.Measured saturated = BrokerRecords.around(bootstrapServers, saturationOrders,
+                () -> closedLoop("sat", saturationOrders, concurrency, saturation, confirmed));
+        double confirmedPerSecond = saturated.perSecond();
 
         Latencies paced = new Latencies();
         AtomicInteger pacedConfirmed = new AtomicInteger();
         int pacedOrders = (int) (pacedRate * pacedDuration.toSeconds());
-        long interval = (long) (1e9 / pacedRate);
-        long next = System.nanoTime();
         try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int i = 0; i < pacedOrders; i++) {
-                long wait = next - System.nanoTime();
-                if (wait > 0) {
-                    LockSupport.parkNanos(wait); // open-loop arrivals at the target rate
-                }
-                int n = i;
-                workers.submit(() -> order("paced-" + n, paced, pacedConfirmed));
-                next += interval;
-            }
+            OpenLoop.pace(pacedRate, pacedOrders,
+                    n -> workers.submit(() -> order("paced-" + n, paced, pacedConfirmed)));
         }
         BenchReport report = new BenchReport("checkout", started);
         report
@@ -96,7 +82,7 @@ public final class CheckoutBench {
                 .put("saturation_orders", saturationOrders)
                 .put("saturation_confirmed", confirmed.get())
                 .put("saturation_concurrency", concurrency)
-                .put("broker_records_per_order", brokerRecordsPerOrder)
+                .put("broker_records_per_order", saturated.recordsPerOperation())
                 .put("saturation_p50_ms", saturation.percentileMillis(50))
                 .put("saturation_p99_ms", saturation.percentileMillis(99))
                 .put("measures", "POST /checkouts until GET /orders/{id}?waitMs= says CONFIRMED; simulated "
@@ -106,14 +92,14 @@ public final class CheckoutBench {
             httpFloor(concurrency, Duration.ofSeconds(5)); // warm-up
             double httpFloor = httpFloor(concurrency, pacedDuration);
             System.out.printf("  HTTP floor: %.0f requests/s%n", httpFloor);
+            double eosFloor;
             try (EosFloor floor = new EosFloor(bootstrapServers, WRITES_PER_ORDER, EXACTLY_ONCE_HOPS, floorCommitMs, 1)) {
                 System.out.println("measuring the exactly-once floor (" + WRITES_PER_ORDER + " writes in "
                         + EXACTLY_ONCE_HOPS + " hops per input)...");
-                floor.measure(report, saturationOrders, java.util.List.of(pacedRate), pacedDuration, confirmedPerSecond,
-                        rawRecordsPerSecond);
+                eosFloor = floor.measure(report, saturationOrders, java.util.List.of(pacedRate), pacedDuration,
+                        confirmedPerSecond, rawRecordsPerSecond);
             }
             // Each floor was measured with the whole machine to itself; an order needs both, so their costs add.
-            double eosFloor = (Double) report.get("floor_ops_per_s");
             report.put("http_floor_requests_per_s", httpFloor)
                     .put("http_requests_per_order", HTTP_REQUESTS_PER_ORDER)
                     .put("ceiling_orders_per_s", 1 / (HTTP_REQUESTS_PER_ORDER / httpFloor + 1 / eosFloor));

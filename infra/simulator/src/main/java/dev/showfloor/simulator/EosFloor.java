@@ -13,7 +13,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -80,8 +79,8 @@ final class EosFloor implements AutoCloseable {
         chain = java.util.stream.IntStream.rangeClosed(0, hops).mapToObj(i -> run + ".hop" + i).toList();
         side = run + ".side";
         try (Admin admin = admin()) {
-            admin.createTopics(java.util.stream.Stream.concat(chain.stream(), java.util.stream.Stream.of(side))
-                    .map(topic -> new NewTopic(topic, 6, (short) 1)).toList()).all().get(30, TimeUnit.SECONDS);
+            admin.createTopics(topics().stream().map(topic -> new NewTopic(topic, 6, (short) 1)).toList())
+                    .all().get(30, TimeUnit.SECONDS);
         }
         ThreadLocalRandom.current().nextBytes(payload);
 
@@ -115,17 +114,13 @@ final class EosFloor implements AutoCloseable {
      * Measures the floor the way the service was just measured and adds {@code floor_*} figures to its report:
      * bursts of {@code requests} until steady and one measured burst (throughput, its ratio to the raw broker and
      * the service's share of it, broker records per input), then paced at each of {@code rates} (latency).
+     * Returns the floor's inputs per second.
      */
-    void measure(BenchReport report, int requests, List<Double> rates, Duration pacedDuration,
-                 double serviceOpsPerSecond, double rawRecordsPerSecond) throws InterruptedException {
+    double measure(BenchReport report, int requests, List<Double> rates, Duration pacedDuration,
+                   double serviceOpsPerSecond, double rawRecordsPerSecond) throws InterruptedException {
         WarmUp.untilSteady("floor inputs/s", WARM_UP_BURSTS, round -> burst(requests));
-        double perSecond;
-        Map<String, Double> brokerRecordsPerInput;
-        try (BrokerRecords broker = new BrokerRecords(bootstrapServers)) {
-            Map<String, Long> before = broker.byTopic();
-            perSecond = burst(requests);
-            brokerRecordsPerInput = BrokerRecords.perOperation(before, broker.byTopic(), requests);
-        }
+        BrokerRecords.Measured saturated = BrokerRecords.around(bootstrapServers, requests, () -> burst(requests));
+        double perSecond = saturated.perSecond();
         Map<String, Object> byRate = new java.util.LinkedHashMap<>();
         for (double rate : rates) {
             Latencies at = paced(rate, pacedDuration);
@@ -140,24 +135,16 @@ final class EosFloor implements AutoCloseable {
                 .put("floor_ops_per_s", perSecond)
                 .put("floor_ratio", rawRecordsPerSecond == 0 ? 0.0 : perSecond / rawRecordsPerSecond)
                 .put("service_share_of_floor", perSecond == 0 ? 0.0 : serviceOpsPerSecond / perSecond)
-                .put("floor_broker_records_per_input", brokerRecordsPerInput)
+                .put("floor_broker_records_per_input", saturated.recordsPerOperation())
                 .put("floor_latency_by_rate", byRate);
+        return perSecond;
     }
 
     /** {@code rate} input records per second for {@code duration}: latency from send to answer read. */
     private Latencies paced(double rate, Duration duration) throws InterruptedException {
         int requests = (int) (rate * duration.toSeconds());
         long[] sent = start(requests);
-        long interval = (long) (1e9 / rate);
-        long next = System.nanoTime();
-        for (int i = 0; i < requests; i++) {
-            long wait = next - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait); // pacing the load, not synchronizing
-            }
-            send(sent, i);
-            next += interval;
-        }
+        OpenLoop.pace(rate, requests, i -> send(sent, i));
         producer.flush();
         await(Duration.ofMinutes(2));
         return latencies;
@@ -275,6 +262,11 @@ final class EosFloor implements AutoCloseable {
         return config;
     }
 
+    /** Every topic the floor writes: its chain and the side topic. */
+    private List<String> topics() {
+        return java.util.stream.Stream.concat(chain.stream(), java.util.stream.Stream.of(side)).toList();
+    }
+
     private Admin admin() {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
     }
@@ -288,7 +280,7 @@ final class EosFloor implements AutoCloseable {
         producer.close();
         consumer.close();
         try (Admin admin = admin()) {
-            admin.deleteTopics(java.util.stream.Stream.concat(chain.stream(), java.util.stream.Stream.of(side)).toList()).all().get(30, TimeUnit.SECONDS);
+            admin.deleteTopics(topics()).all().get(30, TimeUnit.SECONDS);
         }
     }
 }

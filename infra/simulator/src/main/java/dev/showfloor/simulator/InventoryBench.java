@@ -23,7 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -116,13 +115,9 @@ public final class InventoryBench implements AutoCloseable {
 
         // Saturation: everything at once, throughput from first send to last answer.
         latencies = new Latencies();
-        double maxPerSecond;
-        Map<String, Double> brokerRecordsPerHold;
-        try (BrokerRecords broker = new BrokerRecords(bootstrapServers)) {
-            Map<String, Long> before = broker.byTopic();
-            maxPerSecond = burst("sat", saturationRequests);
-            brokerRecordsPerHold = BrokerRecords.perOperation(before, broker.byTopic(), saturationRequests);
-        }
+        BrokerRecords.Measured saturated = BrokerRecords.around(bootstrapServers, saturationRequests,
+                () -> burst("sat", saturationRequests));
+        double maxPerSecond = saturated.perSecond();
         Latencies saturation = latencies;
 
         // Paced at half the maximum: the latency a drop sees when the system is not flat out.
@@ -152,7 +147,7 @@ public final class InventoryBench implements AutoCloseable {
                 .put("saturation_requests", saturationRequests)
                 .put("saturation_p50_ms", saturation.percentileMillis(50))
                 .put("saturation_p99_ms", saturation.percentileMillis(99))
-                .put("broker_records_per_hold", brokerRecordsPerHold)
+                .put("broker_records_per_hold", saturated.recordsPerOperation())
                 .put("paced_requests", atHalf.requests())
                 .put("latency_by_rate", sweep)
                 .put("measures", "PlaceHold produced to inventory.commands until its answer is read "
@@ -176,18 +171,9 @@ public final class InventoryBench implements AutoCloseable {
     private Paced paced(String prefix, double rate, Duration duration) throws InterruptedException {
         latencies = new Latencies();
         toDecision = new Latencies();
-        long interval = (long) (1e9 / rate);
         int requests = (int) (rate * duration.toSeconds());
         awaited = new CountDownLatch(requests);
-        long next = System.nanoTime();
-        for (int i = 0; i < requests; i++) {
-            long wait = next - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait); // pacing the load, not synchronizing
-            }
-            sendHold(prefix + "-" + i);
-            next += interval;
-        }
+        OpenLoop.pace(rate, requests, i -> sendHold(prefix + "-" + i));
         producer.flush();
         await(awaited, Duration.ofMinutes(2), prefix + " answers");
         return new Paced(requests, latencies, toDecision);
