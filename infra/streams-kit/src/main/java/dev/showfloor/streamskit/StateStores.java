@@ -34,6 +34,17 @@ public final class StateStores {
     }
 
     /**
+     * A store read and written by key only, in memory on a hash map ({@link HashKeyValueStore}), backed by a
+     * changelog and without the record cache: its keys (one per hold, per buyer) are mostly written once
+     * between two commits, so a cache would coalesce little and add a second sorted map to every lookup.
+     */
+    public static <K, V> StoreBuilder<KeyValueStore<K, V>> byKey(String name, Serde<K> keySerde,
+                                                                Serde<V> valueSerde) {
+        return Stores.keyValueStoreBuilder(HashKeyValueStore.supplier(name), keySerde, valueSerde)
+                .withCachingDisabled();
+    }
+
+    /**
      * A store that remembers each key for at least {@code retention} and forgets it by whole time segments: no
      * per-key tombstone or forget index reaches the changelog (a compact,delete topic whose retention follows
      * the store's), which makes it the cheap way to keep a de-duplication history. Keys are written at the

@@ -16,8 +16,8 @@ public interface HoldBook {
 
     void buyerUnits(String dropId, String shopperId, int units);
 
-    /** How the hold ended, if it did recently; null otherwise. */
-    StockPosition.HoldOutcome ended(String holdId);
+    /** How the hold ended and which command placed it, if it ended recently; null otherwise. */
+    StockPosition.EndedHold ended(String holdId);
 
-    void ended(String holdId, StockPosition.HoldOutcome outcome);
+    void ended(StockPosition.Hold hold, StockPosition.HoldOutcome outcome);
 }

@@ -30,7 +30,9 @@ import java.util.List;
  * (location, sku) arrive in order on one partition, so check-and-hold needs no lock and cannot oversell.
  *
  * <p>Returns the events to publish (payloads of {@code inventory.events}); an empty list means "already
- * processed" (a repeated commandId).
+ * processed" (a repeated commandId). A placed hold is its own record of the PlaceHold that placed it: while it is
+ * open, and for the de-duplication window after it ended, a repeat of that command is recognised by the hold,
+ * so the caller need not remember the commandId of a command whose answer was {@link HoldPlaced}.
  */
 public final class InventoryDecider {
     /** Upper bound on any single quantity; larger numbers are typos, not stock. */
@@ -105,11 +107,17 @@ public final class InventoryDecider {
     }
 
     private List<Object> place(StockPosition position, HoldBook book, PlaceHold place, Instant now) {
+        StockPosition.Hold open = book.hold(place.getHoldId());
+        StockPosition.EndedHold ended = open == null ? book.ended(place.getHoldId()) : null;
+        if (open != null && open.commandId().equals(place.getCommandId())
+                || ended != null && place.getCommandId().equals(ended.placedBy())) {
+            return List.of(); // the command that placed this hold, again
+        }
         int quantity = place.getQuantity();
         if (!validQuantity(quantity) || place.getTtlMillis() <= 0) {
             return List.of(holdRejected(position, place, HoldRejectionReason.INVALID_QUANTITY));
         }
-        if (book.hold(place.getHoldId()) != null || book.ended(place.getHoldId()) != null) {
+        if (open != null || ended != null) {
             return List.of(rejected(position, place.getCommandId(), InventoryCommandType.PLACE_HOLD,
                     CommandRejectionReason.UNKNOWN, "hold " + place.getHoldId() + " already exists", place.getHoldId()));
         }
@@ -201,7 +209,7 @@ public final class InventoryDecider {
     private static void end(StockPosition position, HoldBook book, StockPosition.Hold hold,
                             StockPosition.HoldOutcome outcome) {
         book.remove(hold.holdId());
-        book.ended(hold.holdId(), outcome);
+        book.ended(hold, outcome);
         position.changeHeld(-hold.quantity());
         if (outcome == StockPosition.HoldOutcome.COMMITTED) {
             return;
@@ -217,8 +225,8 @@ public final class InventoryDecider {
 
     private InventoryCommandRejected unknownHold(StockPosition position, HoldBook book, String commandId,
                                                  InventoryCommandType type, String holdId) {
-        StockPosition.HoldOutcome outcome = book.ended(holdId);
-        CommandRejectionReason reason = outcome == null ? CommandRejectionReason.UNKNOWN_HOLD : switch (outcome) {
+        StockPosition.EndedHold ended = book.ended(holdId);
+        CommandRejectionReason reason = ended == null ? CommandRejectionReason.UNKNOWN_HOLD : switch (ended.outcome()) {
             case EXPIRED -> CommandRejectionReason.HOLD_EXPIRED;
             case COMMITTED -> CommandRejectionReason.HOLD_ALREADY_COMMITTED;
             case RELEASED -> CommandRejectionReason.HOLD_ALREADY_RELEASED;

@@ -17,6 +17,13 @@ public final class StockPosition {
     /** How a hold ended, remembered to answer late commands clearly. */
     public enum HoldOutcome { COMMITTED, RELEASED, EXPIRED }
 
+    /**
+     * A hold that ended recently: how, and the commandId that placed it (null in entries written before
+     * 2026-12-02), which tells a repeated PlaceHold from a new one reusing the hold id.
+     */
+    public record EndedHold(HoldOutcome outcome, String placedBy) {
+    }
+
     private String locationId;
     private String sku;
     private int onHand;
@@ -30,6 +37,16 @@ public final class StockPosition {
     public StockPosition(String locationId, String sku) {
         this.locationId = locationId;
         this.sku = sku;
+    }
+
+    /** A position as a snapshot recorded it (a state store's serde), escrow per edge node included. */
+    public static StockPosition restore(String locationId, String sku, int onHand, int held,
+                                        Map<String, Integer> escrow) {
+        StockPosition position = new StockPosition(locationId, sku);
+        position.onHand = onHand;
+        position.held = held;
+        position.escrow.putAll(escrow);
+        return position;
     }
 
     public String locationId() {

@@ -30,14 +30,23 @@ final class CommandHistory {
         store.put(COMMAND + commandId, "", nowMillis);
     }
 
-    /** How the hold {@code holdKey} ("location:sku|holdId") ended, or null if it did not or was forgotten. */
-    StockPosition.HoldOutcome ended(String holdKey, long nowMillis) {
-        String outcome = recent(ENDED + holdKey, nowMillis);
-        return outcome == null ? null : StockPosition.HoldOutcome.valueOf(outcome);
+    /**
+     * How the hold {@code holdKey} ("location:sku|holdId") ended, or null if it did not or was forgotten.
+     * Stored as "OUTCOME|placing commandId"; entries from before 2026-12-02 hold the outcome alone.
+     */
+    StockPosition.EndedHold ended(String holdKey, long nowMillis) {
+        String entry = recent(ENDED + holdKey, nowMillis);
+        if (entry == null) {
+            return null;
+        }
+        int bar = entry.indexOf('|');
+        return bar < 0 ? new StockPosition.EndedHold(StockPosition.HoldOutcome.valueOf(entry), null)
+                : new StockPosition.EndedHold(StockPosition.HoldOutcome.valueOf(entry.substring(0, bar)),
+                        entry.substring(bar + 1));
     }
 
-    void ended(String holdKey, StockPosition.HoldOutcome outcome, long nowMillis) {
-        store.put(ENDED + holdKey, outcome.name(), nowMillis);
+    void ended(String holdKey, StockPosition.EndedHold ended, long nowMillis) {
+        store.put(ENDED + holdKey, ended.outcome().name() + "|" + ended.placedBy(), nowMillis);
     }
 
     private String recent(String key, long nowMillis) {

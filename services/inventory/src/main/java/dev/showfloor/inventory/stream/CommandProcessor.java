@@ -70,12 +70,19 @@ final class CommandProcessor implements Processor<String, InventoryCommand, Stri
         if (history.seen(address.commandId(), nowMillis)) {
             return; // a repeated command: its answer was given the first time
         }
-        history.remember(address.commandId(), nowMillis);
         StockPosition position = positions.get(expectedKey);
         if (position == null) {
             position = new StockPosition(address.locationId(), address.sku());
         }
         List<Object> events = decider.decide(position, book(expectedKey, nowMillis), payload, now);
+        if (events.isEmpty()) {
+            return; // a repeated PlaceHold, recognised by the hold it placed
+        }
+        if (!(events.getFirst() instanceof HoldPlaced)) {
+            // A placed hold records its command itself (the decider recognises a repeat by it), which saves
+            // the most frequent command a history entry and its changelog record.
+            history.remember(address.commandId(), nowMillis);
+        }
         positions.put(expectedKey, position);
         for (Object event : events) {
             if (event instanceof HoldPlaced placed) {

@@ -1,9 +1,7 @@
 package dev.showfloor.inventory.stream;
 
 import dev.showfloor.inventory.domain.InventoryDecider;
-import dev.showfloor.inventory.domain.StockPosition;
 import dev.showfloor.schemas.Topics;
-import dev.showfloor.streamskit.JsonSerde;
 import dev.showfloor.streamskit.StateStores;
 import java.time.Duration;
 import org.apache.kafka.common.serialization.Serdes;
@@ -47,11 +45,15 @@ public final class InventoryTopology {
                 Topics.INVENTORY_COMMANDS.name());
         topology.addProcessor(PROCESSOR, () -> new CommandProcessor(decider, expiryScan), SOURCE);
         topology.addStateStore(StateStores.keyValue(liveStores, POSITIONS_STORE, Serdes.String(),
-                JsonSerde.of(StockPosition.class)), PROCESSOR);
-        topology.addStateStore(StateStores.keyValue(liveStores, HOLDS_STORE, Serdes.String(),
-                JsonSerde.of(StockPosition.Hold.class)), PROCESSOR);
-        topology.addStateStore(StateStores.keyValue(liveStores, BUYERS_STORE, Serdes.String(), Serdes.Integer()),
+                InventoryStateSerdes.positions()), PROCESSOR);
+        // Holds and buyer totals are only ever read by key (positions are also listed per location).
+        topology.addStateStore(liveStores == StateStores.Kind.MEMORY
+                ? StateStores.byKey(HOLDS_STORE, Serdes.String(), InventoryStateSerdes.holds())
+                : StateStores.keyValue(liveStores, HOLDS_STORE, Serdes.String(), InventoryStateSerdes.holds()),
                 PROCESSOR);
+        topology.addStateStore(liveStores == StateStores.Kind.MEMORY
+                ? StateStores.byKey(BUYERS_STORE, Serdes.String(), Serdes.Integer())
+                : StateStores.keyValue(liveStores, BUYERS_STORE, Serdes.String(), Serdes.Integer()), PROCESSOR);
         topology.addStateStore(StateStores.history(HISTORY_STORE, decider.policy().dedupeWindow(),
                 Serdes.String(), Serdes.String()), PROCESSOR);
         topology.addSink(EVENTS_SINK, Topics.INVENTORY_EVENTS.name(), Serdes.String().serializer(),

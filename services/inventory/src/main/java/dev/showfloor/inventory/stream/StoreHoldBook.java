@@ -64,12 +64,12 @@ final class StoreHoldBook implements HoldBook {
     }
 
     @Override
-    public StockPosition.HoldOutcome ended(String holdId) {
+    public StockPosition.EndedHold ended(String holdId) {
         return history.ended(holdKey(key, holdId), nowMillis);
     }
 
     @Override
-    public void ended(String holdId, StockPosition.HoldOutcome outcome) {
-        history.ended(holdKey(key, holdId), outcome, nowMillis);
+    public void ended(StockPosition.Hold hold, StockPosition.HoldOutcome outcome) {
+        history.ended(holdKey(key, hold.holdId()), new StockPosition.EndedHold(outcome, hold.commandId()), nowMillis);
     }
 }

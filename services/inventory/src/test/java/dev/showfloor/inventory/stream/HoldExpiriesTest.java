@@ -3,13 +3,12 @@ package dev.showfloor.inventory.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.showfloor.inventory.domain.StockPosition;
-import dev.showfloor.streamskit.JsonSerde;
+import dev.showfloor.streamskit.StateStores;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 
 /** The in-memory expiry index a task derives from its holds store when it starts (or restarts). */
@@ -17,9 +16,8 @@ class HoldExpiriesTest {
 
     @Test
     void aRestartedTaskFindsEveryOpenHoldsExpiryInItsHoldsStore() {
-        KeyValueStore<String, StockPosition.Hold> holds = Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore("holds"), Serdes.String(), JsonSerde.of(StockPosition.Hold.class))
-                .withLoggingDisabled().build();
+        KeyValueStore<String, StockPosition.Hold> holds = StateStores.byKey("holds", Serdes.String(),
+                InventoryStateSerdes.holds()).withLoggingDisabled().build();
         holds.init(new MockProcessorContext<>().getStateStoreContext(), holds);
         holds.put("lis-01:tee|h-late", hold("h-late", 3_000));
         holds.put("lis-01:tee|h|with|bars", hold("h|with|bars", 1_000));

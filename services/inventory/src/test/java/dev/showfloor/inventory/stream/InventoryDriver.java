@@ -83,6 +83,12 @@ final class InventoryDriver implements AutoCloseable {
         return drain();
     }
 
+    /** Records written so far to the de-duplication history's changelog. */
+    long historyChangelogRecords() {
+        return driver.createOutputTopic("inventory-test-" + InventoryTopology.HISTORY_STORE + "-changelog",
+                Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer()).getQueueSize();
+    }
+
     StockLevel level(String locationId, String sku) {
         levels.readKeyValuesToMap().forEach(latestLevels::put);
         return latestLevels.get(locationId + ":" + sku);

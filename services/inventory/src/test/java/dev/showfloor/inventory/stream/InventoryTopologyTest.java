@@ -196,6 +196,30 @@ class InventoryTopologyTest {
     }
 
     @Test
+    void aPlacedHoldRecognisesItsOwnRepeatWhileOpenAndAfterItEnded() {
+        inventory.send(receive("tee", 5));
+        PlaceHold committed = hold("tee", "h1", 2, 60_000);
+        PlaceHold expiring = hold("tee", "h2", 1, 1_000);
+        inventory.send(committed);
+        inventory.send(expiring);
+
+        assertThat(inventory.send(committed)).as("repeat while open").isEmpty();
+        inventory.send(commit("tee", "h1"));
+        assertThat(inventory.advance(Duration.ofSeconds(2))).singleElement().isInstanceOf(HoldExpired.class);
+        assertThat(inventory.send(committed)).as("repeat after the sale").isEmpty();
+        assertThat(inventory.send(expiring)).as("repeat after expiry").isEmpty();
+        assertThat(rejectionReason(inventory.send(hold("tee", "h1", 1, 60_000))))
+                .as("another command reusing the hold id").isEqualTo(CommandRejectionReason.UNKNOWN);
+
+        StockLevel level = inventory.level(LOC, "tee");
+        assertThat(level.getOnHand()).isEqualTo(3);
+        assertThat(level.getHeld()).isZero();
+        assertThat(inventory.historyChangelogRecords())
+                .as("history entries: the receipt, the commit, two ended holds, the rejected reuse — none for a "
+                        + "placed hold").isEqualTo(5);
+    }
+
+    @Test
     void aRepeatIsDroppedForTheWholeDedupeWindowAndOnlyThen() {
         var receipt = receive("tee", 5);
         inventory.send(receipt);
