@@ -34,6 +34,7 @@ public final class Topics {
     public static final Topic<InventoryEvent> HOLD_ANSWERS = CATALOG.topic("inventory.hold-answers", InventoryEvent.class);
     public static final Topic<StockLevel> STOCK_LEVELS = CATALOG.topic("inventory.stock-levels", StockLevel.class);
     public static final Topic<OrderEvent> ORDER_EVENTS = CATALOG.topic("checkout.order-events", OrderEvent.class);
+    public static final Topic<OrderEvent> PAYMENT_REQUESTS = CATALOG.topic("checkout.payment-requests", OrderEvent.class);
     public static final Topic<OfferEvent> OFFER_DECISIONS = CATALOG.topic("offers.decision-events", OfferEvent.class);
     public static final Topic<ModelParametersEvent> OFFER_MODEL_PARAMETERS = CATALOG.topic("offers.model-parameters", ModelParametersEvent.class);
     public static final Topic<FulfillmentEvent> FULFILLMENT_EVENTS = CATALOG.topic("fulfillment.events", FulfillmentEvent.class);
@@ -57,6 +58,7 @@ public final class Topics {
                 HOLD_ANSWERS,
                 STOCK_LEVELS,
                 ORDER_EVENTS,
+                PAYMENT_REQUESTS,
                 OFFER_DECISIONS,
                 OFFER_MODEL_PARAMETERS,
                 FULFILLMENT_EVENTS,

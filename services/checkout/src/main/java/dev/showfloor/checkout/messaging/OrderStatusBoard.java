@@ -30,11 +30,17 @@ public class OrderStatusBoard {
         return waiter;
     }
 
+    /** One poll's order events at a time (undecodable ones arrive as null and tell no one anything). */
     @Incoming("order-status")
-    public void onOrderEvent(OrderEvent event) {
-        if (event == null) {
-            return;
+    public void onOrderEvents(List<OrderEvent> events) {
+        for (OrderEvent event : events) {
+            if (event != null) {
+                onOrderEvent(event);
+            }
         }
+    }
+
+    private void onOrderEvent(OrderEvent event) {
         String orderId = switch (event.getPayload()) {
             case OrderConfirmed confirmed -> confirmed.getOrderId();
             case OrderRejected rejected -> rejected.getOrderId();

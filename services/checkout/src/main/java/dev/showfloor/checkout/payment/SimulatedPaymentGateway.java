@@ -2,10 +2,11 @@ package dev.showfloor.checkout.payment;
 
 import dev.showfloor.checkout.domain.PaymentGateway;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 
@@ -28,11 +29,25 @@ public class SimulatedPaymentGateway implements PaymentGateway {
     public static final String TIMEOUT_TOKEN = "tok_timeout";
 
     private final PaymentSimulatorConfig config;
-    private final Map<String, CompletionStage<Outcome>> outcomes = new ConcurrentHashMap<>();
-    private final Map<String, String> authorized = new ConcurrentHashMap<>();
+    /**
+     * How many orders the simulator remembers (its answer, and the authorization a void would cancel): enough
+     * for any redelivery after a crash, bounded so that a long benchmark does not fill the heap.
+     */
+    static final int REMEMBERED_ORDERS = 200_000;
+    private final Map<String, CompletionStage<Outcome>> outcomes = boundedMap();
+    private final Map<String, String> authorized = boundedMap();
 
     public SimulatedPaymentGateway(PaymentSimulatorConfig config) {
         this.config = config;
+    }
+
+    private static <V> Map<String, V> boundedMap() {
+        return Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > REMEMBERED_ORDERS;
+            }
+        });
     }
 
     @Override

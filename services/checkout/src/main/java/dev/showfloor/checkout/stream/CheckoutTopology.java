@@ -3,6 +3,8 @@ package dev.showfloor.checkout.stream;
 import dev.showfloor.checkout.domain.CheckoutDecider;
 import dev.showfloor.checkout.domain.OrderSaga;
 import dev.showfloor.events.checkout.OrderEvent;
+import dev.showfloor.events.checkout.PaymentRequested;
+import dev.showfloor.events.checkout.PaymentVoidRequested;
 import dev.showfloor.events.inventory.InventoryCommand;
 import dev.showfloor.schemas.Topics;
 import dev.showfloor.streamskit.JsonSerde;
@@ -18,7 +20,8 @@ import org.apache.kafka.streams.kstream.Produced;
 
 /**
  * The checkout saga, keyed by orderId: order events (placed, payment answers) and inventory's answers to the
- * saga's hold commands meet in one task per order; it writes inventory commands and the order's next events.
+ * saga's hold commands meet in one task per order; it writes inventory commands and the order's next events,
+ * and copies what the payment port must act on to checkout.payment-requests.
  * Run with exactly_once_v2 so a decision, its outputs and the consumed offsets commit together.
  */
 public final class CheckoutTopology {
@@ -26,6 +29,11 @@ public final class CheckoutTopology {
     public static final String DEADLINES_STORE = "order-deadlines";
 
     private CheckoutTopology() {
+    }
+
+    /** What the PaymentGateway port acts on: requests to authorize or to void. */
+    static boolean forThePaymentPort(OrderEvent event) {
+        return event.getPayload() instanceof PaymentRequested || event.getPayload() instanceof PaymentVoidRequested;
     }
 
     /**
@@ -58,9 +66,13 @@ public final class CheckoutTopology {
         decisions.filter((key, value) -> value instanceof InventoryCommand)
                 .mapValues(value -> (InventoryCommand) value)
                 .to(Topics.INVENTORY_COMMANDS.name(), Produced.with(Serdes.String(), serdes.inventoryCommands()));
-        decisions.filter((key, value) -> value instanceof OrderEvent)
-                .mapValues(value -> (OrderEvent) value)
-                .to(Topics.ORDER_EVENTS.name(), Produced.with(Serdes.String(), serdes.orderEvents()));
+        KStream<String, OrderEvent> orderEvents = decisions.filter((key, value) -> value instanceof OrderEvent)
+                .mapValues(value -> (OrderEvent) value);
+        orderEvents.to(Topics.ORDER_EVENTS.name(), Produced.with(Serdes.String(), serdes.orderEvents()));
+        // The payment worker's copy, in the same transaction: it reads one record per request instead of
+        // every order event (a quarter of them were meant for it, and each cost it a dispatch).
+        orderEvents.filter((key, event) -> forThePaymentPort(event))
+                .to(Topics.PAYMENT_REQUESTS.name(), Produced.with(Serdes.String(), serdes.orderEvents()));
         return builder.build();
     }
 }

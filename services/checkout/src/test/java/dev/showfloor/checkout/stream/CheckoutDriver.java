@@ -40,6 +40,7 @@ final class CheckoutDriver implements AutoCloseable {
     private final TestInputTopic<String, InventoryEvent> answersIn;
     private final TestOutputTopic<String, OrderEvent> orderOut;
     private final TestOutputTopic<String, InventoryCommand> commandsOut;
+    private final TestOutputTopic<String, OrderEvent> paymentRequestsOut;
     private final TestOutputTopic<String, byte[]> sagaChangelog;
 
     CheckoutDriver(CheckoutPolicy policy) {
@@ -54,6 +55,8 @@ final class CheckoutDriver implements AutoCloseable {
                 SERDES.orderEvents().deserializer());
         commandsOut = driver.createOutputTopic(Topics.INVENTORY_COMMANDS.name(), Serdes.String().deserializer(),
                 SERDES.inventoryCommands().deserializer());
+        paymentRequestsOut = driver.createOutputTopic(Topics.PAYMENT_REQUESTS.name(), Serdes.String().deserializer(),
+                SERDES.orderEvents().deserializer());
         sagaChangelog = driver.createOutputTopic("checkout-test-" + CheckoutTopology.SAGAS_STORE + "-changelog",
                 Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
     }
@@ -95,6 +98,11 @@ final class CheckoutDriver implements AutoCloseable {
     List<Object> orderEvents() {
         return orderOut.readValuesToList().stream().filter(event -> "checkout".equals(event.getEnvelope().getProducer()))
                 .map(OrderEvent::getPayload).toList();
+    }
+
+    /** What the saga copied to checkout.payment-requests since the last call. */
+    List<Object> paymentRequests() {
+        return paymentRequestsOut.readValuesToList().stream().map(OrderEvent::getPayload).toList();
     }
 
     OrderSaga saga(String orderId) {

@@ -111,6 +111,8 @@ class CheckoutSagaTest {
                 voided -> assertThat(voided.getPaymentId()).isEqualTo("pay-9"));
         assertThat(events.get(1)).isInstanceOf(OrderCancelled.class);
         assertThat(checkout.saga("o9").status()).isEqualTo(OrderSaga.Status.CANCELLED);
+        assertThat(checkout.paymentRequests()).as("the payment port's copies: what it must act on, nothing else")
+                .extracting(Object::getClass).containsExactly(PaymentRequested.class, PaymentVoidRequested.class);
     }
 
     @Test
