@@ -24,11 +24,13 @@ public final class CheckoutBench {
      */
     static final int EXACTLY_ONCE_HOPS = 4;
     /**
-     * Records written per one-line order on that path: OrderPlaced; the saga's PlaceHold and changelog record;
-     * inventory's five per hold; the saga's PaymentRequested and changelog record; PaymentAuthorized; the saga's
-     * OrderConfirmed, CommitHold and changelog record; inventory's HoldCommitted, its answer, the stock level
-     * and the holds and history changelog records. The benchmark prints the broker records it measured per order
-     * beside the floor's, so the two shapes can be compared.
+     * The floor's records per order, kept at the shape of 2026-12-01 so floors stay comparable across days. A
+     * one-line order now writes about 20 on its path: OrderPlaced; the saga's PlaceHold and changelog record;
+     * inventory's four per placed hold; the saga's PaymentRequested, its copy for the payment worker and
+     * changelog record; PaymentAuthorized; the saga's OrderConfirmed, CommitHold and changelog record;
+     * inventory's HoldCommitted, its answer, the stock level, the holds changelog record and two history
+     * records. The benchmark prints the broker records it measured per order beside the floor's, so the two
+     * shapes can be compared.
      */
     static final int WRITES_PER_ORDER = 18;
     /** POST /checkouts and one long-poll that returns with the decision. */
