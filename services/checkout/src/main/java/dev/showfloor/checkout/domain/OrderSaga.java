@@ -50,16 +50,25 @@ public final class OrderSaga {
             return status;
         }
 
-        String dropId() {
+        public String dropId() {
             return dropId;
         }
 
-        long unitPriceMinor() {
+        public long unitPriceMinor() {
             return unitPriceMinor;
         }
 
-        long holdExpiresAtMillis() {
+        public long holdExpiresAtMillis() {
             return holdExpiresAtMillis;
+        }
+
+        /** A line as a snapshot recorded it (a state store's serde). */
+        public static Line restore(String sku, int quantity, long unitPriceMinor, String dropId, String holdId,
+                                   long holdExpiresAtMillis, LineStatus status) {
+            Line line = new Line(sku, quantity, unitPriceMinor, dropId, holdId);
+            line.holdExpiresAtMillis = holdExpiresAtMillis;
+            line.status = status;
+            return line;
         }
 
         void held(long expiresAtMillis) {
@@ -145,12 +154,24 @@ public final class OrderSaga {
         return status == Status.CONFIRMED || status == Status.REJECTED || status == Status.CANCELLED;
     }
 
-    String paymentToken() {
+    public String paymentToken() {
         return paymentToken;
     }
 
-    String paymentId() {
+    public String paymentId() {
         return paymentId;
+    }
+
+    /** A saga as a snapshot recorded it (a state store's serde). */
+    public static OrderSaga restore(String orderId, String shopperId, String locationId, String currency,
+                                    long totalMinor, String paymentToken, String paymentId, String requestHash,
+                                    List<Line> lines, Status status, String rejectionReason, long deadlineMillis) {
+        OrderSaga saga = new OrderSaga(orderId, shopperId, locationId, currency, totalMinor, paymentToken,
+                requestHash, lines, deadlineMillis);
+        saga.paymentId = paymentId;
+        saga.status = status;
+        saga.rejectionReason = rejectionReason;
+        return saga;
     }
 
     void paymentId(String paymentId) {

@@ -1,13 +1,11 @@
 package dev.showfloor.checkout.stream;
 
 import dev.showfloor.checkout.domain.CheckoutDecider;
-import dev.showfloor.checkout.domain.OrderSaga;
 import dev.showfloor.events.checkout.OrderEvent;
 import dev.showfloor.events.checkout.PaymentRequested;
 import dev.showfloor.events.checkout.PaymentVoidRequested;
 import dev.showfloor.events.inventory.InventoryCommand;
 import dev.showfloor.schemas.Topics;
-import dev.showfloor.streamskit.JsonSerde;
 import dev.showfloor.streamskit.StateStores;
 import java.time.Duration;
 import org.apache.avro.specific.SpecificRecord;
@@ -45,7 +43,7 @@ public final class CheckoutTopology {
     public static Topology buildTopology(CheckoutSerdes serdes, CheckoutDecider decider, Duration deadlineScan,
                                          Duration catchUpGrace, StateStores.Kind sagaStore) {
         StreamsBuilder builder = new StreamsBuilder();
-        builder.addStateStore(StateStores.keyValue(sagaStore, SAGAS_STORE, Serdes.String(), JsonSerde.of(OrderSaga.class)));
+        builder.addStateStore(StateStores.keyValue(sagaStore, SAGAS_STORE, Serdes.String(), SagaSerde.sagas()));
         builder.addStateStore(StateStores.keyValue(StateStores.Kind.MEMORY, DEADLINES_STORE, Serdes.String(), Serdes.String()));
 
         KStream<String, SpecificRecord> orders = builder
