@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
@@ -25,6 +26,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 public final class InteractiveQueries {
     public static final String FORWARDED_HEADER = "X-Showfloor-Forwarded";
     private static final Duration FORWARD_TIMEOUT = Duration.ofSeconds(3);
+    private static final Serializer<String> KEYS = Serdes.String().serializer();
 
     /** The store cannot answer right now (rebalancing, owner unreachable): worth a retry. */
     public static final class Unavailable extends RuntimeException {
@@ -54,7 +56,7 @@ public final class InteractiveQueries {
     }
 
     public Location locate(String key) {
-        KeyQueryMetadata owner = streams.queryMetadataForKey(storeName, key, Serdes.String().serializer());
+        KeyQueryMetadata owner = streams.queryMetadataForKey(storeName, key, KEYS);
         if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
             throw new Unavailable("the stream application is rebalancing; retry in a moment");
         }
@@ -78,7 +80,7 @@ public final class InteractiveQueries {
 
     /** Visits every entry of this instance's part of the store whose key starts with {@code prefix}. */
     public <V> void forEachLocal(String prefix, java.util.function.BiConsumer<String, V> visitor) {
-        try (var entries = this.<V>localStore().prefixScan(prefix, Serdes.String().serializer())) {
+        try (var entries = this.<V>localStore().prefixScan(prefix, KEYS)) {
             entries.forEachRemaining(entry -> visitor.accept(entry.key, entry.value));
         } catch (InvalidStateStoreException movedAway) {
             throw new Unavailable("store " + storeName + " is moving (" + movedAway.getMessage() + ")");
