@@ -2,11 +2,13 @@ package dev.showfloor.streamskit;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -172,15 +174,8 @@ public final class HashKeyValueStore implements KeyValueStore<Bytes, byte[]> {
     @Override
     public <PS extends Serializer<P>, P> KeyValueIterator<Bytes, byte[]> prefixScan(P prefix, PS prefixSerializer) {
         byte[] start = prefixSerializer.serialize(name, prefix);
-        List<KeyValue<Bytes, byte[]>> selected = new ArrayList<>();
-        entries.forEach((key, value) -> {
-            byte[] bytes = key.get();
-            if (bytes.length >= start.length && Arrays.equals(bytes, 0, start.length, start, 0, start.length)) {
-                selected.add(KeyValue.pair(key, value));
-            }
-        });
-        selected.sort((a, b) -> a.key.compareTo(b.key));
-        return new SnapshotIterator(selected.iterator());
+        return snapshot(key -> key.get().length >= start.length
+                && Arrays.equals(key.get(), 0, start.length, start, 0, start.length), false);
     }
 
     @Override
@@ -190,14 +185,21 @@ public final class HashKeyValueStore implements KeyValueStore<Bytes, byte[]> {
 
     /** A snapshot of the entries with keys in [from, to] (null: unbounded), in key order or its reverse. */
     private KeyValueIterator<Bytes, byte[]> sorted(Bytes from, Bytes to, boolean reverse) {
-        List<KeyValue<Bytes, byte[]>> selected = new ArrayList<>();
+        return snapshot(key -> (from == null || key.compareTo(from) >= 0) && (to == null || key.compareTo(to) <= 0),
+                reverse);
+    }
+
+    /** A copy of the entries whose key is selected, in key order or its reverse. */
+    private KeyValueIterator<Bytes, byte[]> snapshot(Predicate<Bytes> selected, boolean reverse) {
+        List<KeyValue<Bytes, byte[]>> copy = new ArrayList<>();
         entries.forEach((key, value) -> {
-            if ((from == null || key.compareTo(from) >= 0) && (to == null || key.compareTo(to) <= 0)) {
-                selected.add(KeyValue.pair(key, value));
+            if (selected.test(key)) {
+                copy.add(KeyValue.pair(key, value));
             }
         });
-        selected.sort((a, b) -> reverse ? b.key.compareTo(a.key) : a.key.compareTo(b.key));
-        return new SnapshotIterator(selected.iterator());
+        Comparator<KeyValue<Bytes, byte[]>> byKey = Comparator.comparing(entry -> entry.key);
+        copy.sort(reverse ? byKey.reversed() : byKey);
+        return new SnapshotIterator(copy.iterator());
     }
 
     private static final class SnapshotIterator implements KeyValueIterator<Bytes, byte[]> {

@@ -34,14 +34,18 @@ public final class StateStores {
     }
 
     /**
-     * A store read and written by key only, in memory on a hash map ({@link HashKeyValueStore}), backed by a
-     * changelog and without the record cache: its keys (one per hold, per buyer) are mostly written once
-     * between two commits, so a cache would coalesce little and add a second sorted map to every lookup.
+     * A store read and written by key only (scans work but sort a copy). In memory it is a hash map
+     * ({@link HashKeyValueStore}) backed by a changelog and without the record cache: its keys (one per hold,
+     * per buyer) are mostly written once between two commits, so a cache would coalesce little and add a second
+     * sorted map to every lookup. In RocksDB it is {@link #keyValue}'s store.
      */
-    public static <K, V> StoreBuilder<KeyValueStore<K, V>> byKey(String name, Serde<K> keySerde,
+    public static <K, V> StoreBuilder<KeyValueStore<K, V>> byKey(Kind kind, String name, Serde<K> keySerde,
                                                                 Serde<V> valueSerde) {
-        return Stores.keyValueStoreBuilder(HashKeyValueStore.supplier(name), keySerde, valueSerde)
-                .withCachingDisabled();
+        return switch (kind) {
+            case MEMORY -> Stores.keyValueStoreBuilder(HashKeyValueStore.supplier(name), keySerde, valueSerde)
+                    .withCachingDisabled();
+            case ROCKSDB -> keyValue(kind, name, keySerde, valueSerde);
+        };
     }
 
     /**

@@ -16,7 +16,7 @@ class HashKeyValueStoreTest {
 
     @BeforeEach
     void open() {
-        var builder = StateStores.byKey("units", Serdes.String(), Serdes.Integer());
+        var builder = StateStores.byKey(StateStores.Kind.MEMORY, "units", Serdes.String(), Serdes.Integer());
         assertThat(builder.loggingEnabled()).as("changelog").isTrue();
         store = builder.withLoggingDisabled().build();
         store.init(new MockProcessorContext<>().getStateStoreContext(), store);

@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.showfloor.servicekit.memory.BoundedMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,12 +23,7 @@ public class IdempotencyKeys {
     private static final int REMEMBERED = 100_000;
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
-    private final Map<String, String> recentlyAccepted = new LinkedHashMap<>(1024, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-            return size() > REMEMBERED;
-        }
-    };
+    private final Map<String, String> recentlyAccepted = new BoundedMap<>(REMEMBERED);
 
     public static String orderId(String shopperId, String idempotencyKey) {
         return "ord-" + UUID.nameUUIDFromBytes((shopperId + "\n" + idempotencyKey).getBytes(StandardCharsets.UTF_8));

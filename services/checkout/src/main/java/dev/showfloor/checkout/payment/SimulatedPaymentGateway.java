@@ -1,9 +1,9 @@
 package dev.showfloor.checkout.payment;
 
 import dev.showfloor.checkout.domain.PaymentGateway;
+import dev.showfloor.servicekit.memory.BoundedMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -34,20 +34,12 @@ public class SimulatedPaymentGateway implements PaymentGateway {
      * for any redelivery after a crash, bounded so that a long benchmark does not fill the heap.
      */
     static final int REMEMBERED_ORDERS = 200_000;
-    private final Map<String, CompletionStage<Outcome>> outcomes = boundedMap();
-    private final Map<String, String> authorized = boundedMap();
+    private final Map<String, CompletionStage<Outcome>> outcomes =
+            Collections.synchronizedMap(new BoundedMap<>(REMEMBERED_ORDERS));
+    private final Map<String, String> authorized = Collections.synchronizedMap(new BoundedMap<>(REMEMBERED_ORDERS));
 
     public SimulatedPaymentGateway(PaymentSimulatorConfig config) {
         this.config = config;
-    }
-
-    private static <V> Map<String, V> boundedMap() {
-        return Collections.synchronizedMap(new LinkedHashMap<>(1024, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
-                return size() > REMEMBERED_ORDERS;
-            }
-        });
     }
 
     @Override

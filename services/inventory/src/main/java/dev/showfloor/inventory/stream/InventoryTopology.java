@@ -47,13 +47,10 @@ public final class InventoryTopology {
         topology.addStateStore(StateStores.keyValue(liveStores, POSITIONS_STORE, Serdes.String(),
                 InventoryStateSerdes.positions()), PROCESSOR);
         // Holds and buyer totals are only ever read by key (positions are also listed per location).
-        topology.addStateStore(liveStores == StateStores.Kind.MEMORY
-                ? StateStores.byKey(HOLDS_STORE, Serdes.String(), InventoryStateSerdes.holds())
-                : StateStores.keyValue(liveStores, HOLDS_STORE, Serdes.String(), InventoryStateSerdes.holds()),
+        topology.addStateStore(StateStores.byKey(liveStores, HOLDS_STORE, Serdes.String(),
+                InventoryStateSerdes.holds()), PROCESSOR);
+        topology.addStateStore(StateStores.byKey(liveStores, BUYERS_STORE, Serdes.String(), Serdes.Integer()),
                 PROCESSOR);
-        topology.addStateStore(liveStores == StateStores.Kind.MEMORY
-                ? StateStores.byKey(BUYERS_STORE, Serdes.String(), Serdes.Integer())
-                : StateStores.keyValue(liveStores, BUYERS_STORE, Serdes.String(), Serdes.Integer()), PROCESSOR);
         topology.addStateStore(StateStores.history(HISTORY_STORE, decider.policy().dedupeWindow(),
                 Serdes.String(), Serdes.String()), PROCESSOR);
         topology.addSink(EVENTS_SINK, Topics.INVENTORY_EVENTS.name(), Serdes.String().serializer(),

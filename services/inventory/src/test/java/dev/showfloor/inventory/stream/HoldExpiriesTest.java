@@ -16,8 +16,8 @@ class HoldExpiriesTest {
 
     @Test
     void aRestartedTaskFindsEveryOpenHoldsExpiryInItsHoldsStore() {
-        KeyValueStore<String, StockPosition.Hold> holds = StateStores.byKey("holds", Serdes.String(),
-                InventoryStateSerdes.holds()).withLoggingDisabled().build();
+        KeyValueStore<String, StockPosition.Hold> holds = StateStores.byKey(StateStores.Kind.MEMORY, "holds",
+                Serdes.String(), InventoryStateSerdes.holds()).withLoggingDisabled().build();
         holds.init(new MockProcessorContext<>().getStateStoreContext(), holds);
         holds.put("lis-01:tee|h-late", hold("h-late", 3_000));
         holds.put("lis-01:tee|h|with|bars", hold("h|with|bars", 1_000));
