@@ -14,7 +14,7 @@ public final class AvroSerdes {
 
     /** A registry-backed serde that waits out registry outages instead of failing records. */
     public static <T> Serde<T> apicurio(String registryApiUrl) {
-        Serde<T> serde = Serdes.serdeFrom(new CachedSchemaAvroSerializer<>(),
+        Serde<T> serde = Serdes.serdeFrom(new RegistryOutageRetryingSerializer<>(new CachedSchemaAvroSerializer<>()),
                 new RegistryOutageRetryingDeserializer<>(new CachedSchemaAvroDeserializer<>()));
         serde.configure(Map.of(
                 "apicurio.registry.url", registryApiUrl,

@@ -22,4 +22,11 @@ public interface InventoryConfig {
     /** How often overdue holds are looked for (wall-clock time). */
     @WithDefault("1s")
     Duration expiryScanInterval();
+
+    /**
+     * How often changed positions publish their stock level (wall-clock time): a level is at most this much
+     * older than its position, and a busy SKU writes one level per interval instead of one per command.
+     */
+    @WithDefault("10ms")
+    Duration stockLevelInterval();
 }

@@ -22,6 +22,6 @@ public class TopologyProducer {
     @Produces
     Topology topology(InventoryDecider decider, InventoryConfig config, SchemaRegistryConfig registry) {
         return InventoryTopology.buildTopology(InventorySerdes.apicurio(registry.url()), decider,
-                config.expiryScanInterval(), config.liveStores());
+                config.expiryScanInterval(), config.stockLevelInterval(), config.liveStores());
     }
 }

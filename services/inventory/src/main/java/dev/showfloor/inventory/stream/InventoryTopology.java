@@ -33,17 +33,18 @@ public final class InventoryTopology {
     }
 
     /**
+     * @param levelInterval how often the stock levels of changed positions are published (wall-clock time)
      * @param liveStores    where live state goes (positions, holds, buyer counts): bounded by what is on the
      *                      shelf and held right now
      * The de-duplication history (processed commands and ended holds, one time-segmented store) grows with
      * traffic over the de-duplication window, so it is always in RocksDB.
      */
     public static Topology buildTopology(InventorySerdes serdes, InventoryDecider decider, Duration expiryScan,
-                                         StateStores.Kind liveStores) {
+                                         Duration levelInterval, StateStores.Kind liveStores) {
         Topology topology = new Topology();
         topology.addSource(SOURCE, Serdes.String().deserializer(), serdes.commands().deserializer(),
                 Topics.INVENTORY_COMMANDS.name());
-        topology.addProcessor(PROCESSOR, () -> new CommandProcessor(decider, expiryScan), SOURCE);
+        topology.addProcessor(PROCESSOR, () -> new CommandProcessor(decider, expiryScan, levelInterval), SOURCE);
         topology.addStateStore(StateStores.keyValue(liveStores, POSITIONS_STORE, Serdes.String(),
                 InventoryStateSerdes.positions()), PROCESSOR);
         // Holds and buyer totals are only ever read by key (positions are also listed per location).

@@ -29,6 +29,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /** The inventory topology on a TopologyTestDriver with a controllable wall clock. */
 final class InventoryDriver implements AutoCloseable {
     static final Instant START = Instant.parse("2026-12-05T10:00:00Z");
+    /** Levels are published on a wall-clock schedule; reading one moves the clock on by this much first. */
+    static final Duration LEVEL_INTERVAL = Duration.ofMillis(1);
     static final InventorySerdes SERDES = new InventorySerdes(RegistryFreeAvroSerde.of(InventoryCommand.class),
             RegistryFreeAvroSerde.of(InventoryEvent.class), RegistryFreeAvroSerde.of(StockLevel.class));
 
@@ -47,7 +49,7 @@ final class InventoryDriver implements AutoCloseable {
     InventoryDriver(InventoryPolicy policy, StateStores.Kind liveStores) {
         Properties props = TopologyTestProperties.forApplication("inventory-test");
         driver = new TopologyTestDriver(InventoryTopology.buildTopology(SERDES, new InventoryDecider(policy),
-                Duration.ofSeconds(1), liveStores), props, START);
+                Duration.ofSeconds(1), LEVEL_INTERVAL, liveStores), props, START);
         commands = driver.createInputTopic(Topics.INVENTORY_COMMANDS.name(), Serdes.String().serializer(),
                 SERDES.commands().serializer());
         events = driver.createOutputTopic(Topics.INVENTORY_EVENTS.name(), Serdes.String().deserializer(),
@@ -90,8 +92,15 @@ final class InventoryDriver implements AutoCloseable {
     }
 
     StockLevel level(String locationId, String sku) {
+        advance(LEVEL_INTERVAL);
         levels.readKeyValuesToMap().forEach(latestLevels::put);
         return latestLevels.get(locationId + ":" + sku);
+    }
+
+    /** Every stock-level record published when the clock next moves on by {@link #LEVEL_INTERVAL}. */
+    List<org.apache.kafka.streams.KeyValue<String, StockLevel>> publishedLevels() {
+        advance(LEVEL_INTERVAL);
+        return levels.readKeyValuesToList();
     }
 
     StockPosition position(String key) {

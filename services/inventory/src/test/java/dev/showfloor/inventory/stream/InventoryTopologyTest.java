@@ -59,6 +59,25 @@ class InventoryTopologyTest {
     }
 
     @Test
+    void aBusySkuPublishesOneStockLevelPerIntervalWithItsLatestNumbers() {
+        inventory.send(receive("tee", 10));
+        inventory.send(receive("cap", 4));
+        for (int i = 0; i < 5; i++) {
+            inventory.send(hold("tee", "h" + i, 1, 60_000));
+        }
+        inventory.send(hold("cap", "c1", 3, 60_000));
+
+        var published = inventory.publishedLevels();
+
+        assertThat(published).extracting(level -> level.key).containsExactlyInAnyOrder(LOC + ":tee", LOC + ":cap");
+        assertThat(published).filteredOn(level -> level.key.endsWith(":tee")).singleElement()
+                .satisfies(level -> assertThat(level.value.getAvailable()).isEqualTo(5));
+        assertThat(published).filteredOn(level -> level.key.endsWith(":cap")).singleElement()
+                .satisfies(level -> assertThat(level.value.getLowStock()).isTrue());
+        assertThat(inventory.publishedLevels()).as("nothing changed since").isEmpty();
+    }
+
+    @Test
     void commandsMadeForAnOrderAreAnsweredToThatOrder() {
         inventory.send(receive("tee", 1));
         inventory.send(hold("tee", "h1", 1, 60_000));
