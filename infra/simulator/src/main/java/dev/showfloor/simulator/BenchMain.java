@@ -20,7 +20,7 @@ public final class BenchMain {
         if (args.length == 0) {
             System.err.println("usage: bench raw|inventory|checkout|floor [--bootstrap 127.0.0.1:9092] "
                     + "[--registry http://127.0.0.1:8081/apis/registry/v3] [--out target/bench]\n"
-                    + "  inventory [--requests 20000] [--paced-rate 0 (half the maximum)] [--paced-seconds 10]\n"
+                    + "  inventory [--requests 100000] [--paced-rate 0 (half the maximum)] [--paced-seconds 10]\n"
                     + "            [--sweep 2000,1000,500 (more paced rates)] [--linger-ms 5 (load generator)]\n"
                     + "  checkout [--orders 6000] [--concurrency 384] [--rate 300] [--paced-seconds 10]\n"
                     + "  floor [--writes 5] [--hops 1] [--requests 20000] [--rates 2000,500] [--linger-ms 5]\n"
@@ -42,7 +42,7 @@ public final class BenchMain {
             case "inventory" -> {
                 try (InventoryBench bench = new InventoryBench(bootstrap, registry,
                         Integer.parseInt(options.getOrDefault("linger-ms", "5")), floorCommitMs)) {
-                    bench.run(raw, Integer.parseInt(options.getOrDefault("requests", "20000")),
+                    bench.run(raw, Integer.parseInt(options.getOrDefault("requests", "100000")),
                             Duration.ofSeconds(Long.parseLong(options.getOrDefault("paced-seconds", "10"))),
                             Double.parseDouble(options.getOrDefault("paced-rate", "0")),
                             rates(options, "sweep", "2000,1000,500")).write(out);

@@ -51,7 +51,7 @@ final class EosFloor implements AutoCloseable {
     private final int commitIntervalMs;
     /** hop i reads chain[i] and forwards to chain[i + 1]; the last one is what the reader waits on. */
     private final List<String> chain;
-    private final String side;
+    private final List<String> sides;
     private final KafkaStreams streams;
     private final KafkaProducer<String, byte[]> producer;
     private final KafkaConsumer<String, byte[]> consumer;
@@ -63,8 +63,8 @@ final class EosFloor implements AutoCloseable {
     private volatile CountDownLatch awaited = new CountDownLatch(0);
 
     /**
-     * @param writesPerInput   records written per input record in all: each hop's forward, the rest to a side
-     *                         topic, spread over the hops
+     * @param writesPerInput   records written per input record in all: each hop's forward, the rest to side
+     *                         topics, spread over the hops
      * @param hops             exactly-once hops in a row between the input and the answer the reader waits on
      * @param commitIntervalMs the services' {@code commit.interval.ms}
      */
@@ -77,7 +77,7 @@ final class EosFloor implements AutoCloseable {
         this.commitIntervalMs = commitIntervalMs;
         String run = "bench.floor-" + Long.toString(System.currentTimeMillis(), 36);
         chain = java.util.stream.IntStream.rangeClosed(0, hops).mapToObj(i -> run + ".hop" + i).toList();
-        side = run + ".side";
+        sides = sideTopics(run, writesPerInput, hops);
         try (Admin admin = admin()) {
             admin.createTopics(topics().stream().map(topic -> new NewTopic(topic, 6, (short) 1)).toList())
                     .all().get(30, TimeUnit.SECONDS);
@@ -96,7 +96,7 @@ final class EosFloor implements AutoCloseable {
         consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(Set.of(chain.getLast()));
 
-        streams = new KafkaStreams(topology(chain, side, writesPerInput), streamsConfig(run));
+        streams = new KafkaStreams(topology(chain, sides, writesPerInput), streamsConfig(run));
         CountDownLatch started = new CountDownLatch(1);
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING) {
@@ -199,9 +199,11 @@ final class EosFloor implements AutoCloseable {
 
     /**
      * The floor's topology: hop i copies each record of {@code chain[i]} to {@code chain[i + 1]}, and the
-     * {@code writesPerInput - hops} other writes go to {@code side}, spread over the hops as evenly as they go.
+     * {@code writesPerInput - hops} other writes go to {@code sides}, spread over the hops as evenly as they go;
+     * a hop's n-th other write goes to the n-th side topic, as a service's writes go to an events topic, a copy
+     * topic, a changelog each: the broker's transaction work grows with the partitions a commit touches.
      */
-    static Topology topology(List<String> chain, String side, int writesPerInput) {
+    static Topology topology(List<String> chain, List<String> sides, int writesPerInput) {
         int hops = chain.size() - 1;
         requireShape(writesPerInput, hops);
         Topology topology = new Topology();
@@ -211,7 +213,7 @@ final class EosFloor implements AutoCloseable {
             String source = "in" + hop;
             String copy = "copy" + hop;
             String next = "next" + hop;
-            String aside = "side" + hop;
+            String sidePrefix = "side" + hop + "-";
             topology.addSource(source, Serdes.String().deserializer(), Serdes.ByteArray().deserializer(),
                     chain.get(hop));
             topology.addProcessor(copy, () -> new Processor<String, byte[], String, byte[]>() {
@@ -226,15 +228,25 @@ final class EosFloor implements AutoCloseable {
                 public void process(Record<String, byte[]> record) {
                     context.forward(record, next);
                     for (int i = 0; i < sideWrites; i++) {
-                        context.forward(record, aside);
+                        context.forward(record, sidePrefix + i);
                     }
                 }
             }, source);
             topology.addSink(next, chain.get(hop + 1), Serdes.String().serializer(), Serdes.ByteArray().serializer(),
                     copy);
-            topology.addSink(aside, side, Serdes.String().serializer(), Serdes.ByteArray().serializer(), copy);
+            for (int i = 0; i < sideWrites; i++) {
+                topology.addSink(sidePrefix + i, sides.get(i), Serdes.String().serializer(),
+                        Serdes.ByteArray().serializer(), copy);
+            }
         }
         return topology;
+    }
+
+    /** As many side topics as the busiest hop has other writes. */
+    static List<String> sideTopics(String prefix, int writesPerInput, int hops) {
+        requireShape(writesPerInput, hops);
+        int perHop = (writesPerInput - hops + hops - 1) / hops;
+        return java.util.stream.IntStream.range(0, perHop).mapToObj(i -> prefix + ".side" + i).toList();
     }
 
     private static void requireShape(int writesPerInput, int hops) {
@@ -262,9 +274,9 @@ final class EosFloor implements AutoCloseable {
         return config;
     }
 
-    /** Every topic the floor writes: its chain and the side topic. */
+    /** Every topic the floor writes: its chain and the side topics. */
     private List<String> topics() {
-        return java.util.stream.Stream.concat(chain.stream(), java.util.stream.Stream.of(side)).toList();
+        return java.util.stream.Stream.concat(chain.stream(), sides.stream()).toList();
     }
 
     private Admin admin() {

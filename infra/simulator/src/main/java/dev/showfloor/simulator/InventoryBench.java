@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLongArray;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -41,19 +42,20 @@ public final class InventoryBench implements AutoCloseable {
     private static final int SKUS = 12;
     private static final int WARM_UP_BURSTS = 15;
     /**
-     * Records inventory writes per hold placed for an order: the event, its copy for the order, the stock level
-     * and the holds changelog record (the cached positions reach their changelog once per SKU per commit, and a
-     * placed hold needs no de-duplication history record since 2026-12-02). The exactly-once floor is measured
-     * with this write shape.
+     * Records inventory writes per hold placed for an order: the event, its copy for the order and the holds
+     * changelog record (the cached positions reach their changelog once per SKU per commit and the stock levels
+     * once per SKU per level interval, and a placed hold needs no de-duplication history record since
+     * 2026-12-02). The exactly-once floor is measured with this write shape.
      */
-    static final int WRITES_PER_HOLD = 4;
+    static final int WRITES_PER_HOLD = 3;
     private final String bootstrapServers;
     private final int lingerMs;
     private final int floorCommitMs;
     private final KafkaProducer<String, byte[]> producer;
     private final CachedSchemaAvroSerializer<InventoryCommand> serializer = new CachedSchemaAvroSerializer<>();
     private final KafkaConsumer<String, InventoryEvent> consumer;
-    private final Map<String, Sent> sentAt = new ConcurrentHashMap<>();
+    /** The phase whose holds are in flight; answers to any other are ignored. */
+    private volatile Phase phase;
     private volatile CountDownLatch awaited = new CountDownLatch(0);
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final Set<String> stocked = ConcurrentHashMap.newKeySet();
@@ -174,9 +176,10 @@ public final class InventoryBench implements AutoCloseable {
         latencies = new Latencies();
         toDecision = new Latencies();
         int requests = (int) (rate * duration.toSeconds());
-        List<PreparedHold> holds = prepareHolds(prefix, requests);
+        Phase holds = prepareHolds(prefix, requests);
         awaited = new CountDownLatch(requests);
-        OpenLoop.pace(rate, requests, i -> send(holds.get(i)));
+        phase = holds;
+        OpenLoop.pace(rate, requests, holds::send);
         producer.flush();
         await(awaited, Duration.ofMinutes(2), prefix + " answers");
         return new Paced(requests, latencies, toDecision);
@@ -184,36 +187,79 @@ public final class InventoryBench implements AutoCloseable {
 
     /** Sends {@code requests} holds at once and waits for every answer; returns answers per second. */
     private double burst(String prefix, int requests) throws InterruptedException {
-        List<PreparedHold> holds = prepareHolds(prefix, requests);
+        Phase holds = prepareHolds(prefix, requests);
         long start = System.nanoTime();
         awaited = new CountDownLatch(requests);
-        for (PreparedHold hold : holds) {
-            send(hold);
+        phase = holds;
+        for (int i = 0; i < requests; i++) {
+            holds.send(i);
         }
         producer.flush();
         await(awaited, Duration.ofMinutes(5), prefix + " answers");
         return requests / ((System.nanoTime() - start) / 1e9);
     }
 
-    /** A hold command serialized ahead of its phase, so the load generator spends its cores on sending. */
-    private record PreparedHold(String commandId, ProducerRecord<String, byte[]> record) {
+    /**
+     * One phase's holds, serialized before it starts so the load generator spends its cores on sending, and when
+     * each was sent, by its index in the phase: an answer's commandId names the index, so the reader finds its
+     * send time in an array instead of a map of every hold in flight.
+     */
+    private final class Phase {
+        private final String idPrefix;
+        private final String idSuffix;
+        private final List<ProducerRecord<String, byte[]>> records;
+        private final AtomicLongArray sentNanos;
+        private final AtomicLongArray sentWallMillis;
+        private final boolean[] answered; // touched by the reader thread only
+
+        Phase(String name, int requests) {
+            idPrefix = name + "-";
+            idSuffix = "-" + location;
+            records = new java.util.ArrayList<>(requests);
+            sentNanos = new AtomicLongArray(requests);
+            sentWallMillis = new AtomicLongArray(requests);
+            answered = new boolean[requests];
+        }
+
+        String commandId(int index) {
+            return idPrefix + index + idSuffix;
+        }
+
+        void send(int index) {
+            sentWallMillis.set(index, System.currentTimeMillis());
+            sentNanos.set(index, System.nanoTime());
+            producer.send(records.get(index));
+        }
+
+        /** The index of a hold of this phase, first answer only; -1 for anything else. */
+        int firstAnswer(String commandId) {
+            if (!commandId.startsWith(idPrefix) || !commandId.endsWith(idSuffix)) {
+                return -1;
+            }
+            int index;
+            try {
+                index = Integer.parseInt(commandId, idPrefix.length(), commandId.length() - idSuffix.length(), 10);
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+            if (index < 0 || index >= answered.length || answered[index] || sentNanos.get(index) == 0) {
+                return -1;
+            }
+            answered[index] = true;
+            return index;
+        }
     }
 
-    private List<PreparedHold> prepareHolds(String prefix, int requests) {
-        List<PreparedHold> holds = new java.util.ArrayList<>(requests);
+    private Phase prepareHolds(String prefix, int requests) {
+        Phase holds = new Phase(prefix, requests);
         for (int i = 0; i < requests; i++) {
-            String commandId = prefix + "-" + i + "-" + location;
+            String commandId = holds.commandId(i);
             int sku = Math.floorMod(commandId.hashCode(), SKUS);
             PlaceHold hold = new PlaceHold(commandId, location, "sku-" + sku, "hold-" + commandId,
                     "order-" + commandId, 1, 3_600_000L, null, null, null, null);
-            holds.add(new PreparedHold(commandId, record(hold)));
+            holds.records.add(record(hold));
         }
         return holds;
-    }
-
-    private void send(PreparedHold hold) {
-        sentAt.put(hold.commandId(), new Sent(System.nanoTime(), System.currentTimeMillis()));
-        producer.send(hold.record());
     }
 
     private void send(Object command) {
@@ -247,18 +293,16 @@ public final class InventoryBench implements AutoCloseable {
                     }
                     default -> null;
                 };
-                Sent sent = commandId == null ? null : sentAt.remove(commandId);
-                if (sent != null) {
-                    latencies.add(now - sent.nanos());
+                Phase current = phase;
+                int index = commandId == null || current == null ? -1 : current.firstAnswer(commandId);
+                if (index >= 0) {
+                    latencies.add(now - current.sentNanos.get(index));
                     long decidedMillis = record.value().getEnvelope().getOccurredAt().toEpochMilli();
-                    toDecision.add(Math.max(0, decidedMillis - sent.wallMillis()) * 1_000_000);
+                    toDecision.add(Math.max(0, decidedMillis - current.sentWallMillis.get(index)) * 1_000_000);
                     awaited.countDown();
                 }
             });
         }
-    }
-
-    private record Sent(long nanos, long wallMillis) {
     }
 
     private static void await(CountDownLatch latch, Duration timeout, String what) throws InterruptedException {

@@ -16,7 +16,9 @@ class EosFloorTest {
 
     @Test
     void eachInputIsWrittenAsOftenAsTheServiceWritesPerOperationAndReachesTheEndOfTheChainOnce() {
-        try (TopologyTestDriver driver = new TopologyTestDriver(EosFloor.topology(CHAIN, "side", 18), properties())) {
+        List<String> sides = EosFloor.sideTopics("floor", 18, 4);
+        assertThat(sides).as("14 other writes over 4 hops: at most 4 per hop, one topic each").hasSize(4);
+        try (TopologyTestDriver driver = new TopologyTestDriver(EosFloor.topology(CHAIN, sides, 18), properties())) {
             TestInputTopic<String, byte[]> input = driver.createInputTopic("hop0", Serdes.String().serializer(),
                     Serdes.ByteArray().serializer());
             for (int i = 0; i < 10; i++) {
@@ -29,15 +31,17 @@ class EosFloorTest {
                 assertThat(copies).as(topic).isEqualTo(10);
                 written += copies;
             }
-            written += driver.createOutputTopic("side", Serdes.String().deserializer(),
-                    Serdes.ByteArray().deserializer()).getQueueSize();
+            for (String side : sides) {
+                written += driver.createOutputTopic(side, Serdes.String().deserializer(),
+                        Serdes.ByteArray().deserializer()).getQueueSize();
+            }
             assertThat(written).isEqualTo(18 * 10);
         }
     }
 
     @Test
     void aShapeWithFewerWritesThanHopsIsRefused() {
-        assertThatThrownBy(() -> EosFloor.topology(CHAIN, "side", 3))
+        assertThatThrownBy(() -> EosFloor.topology(CHAIN, List.of("side"), 3))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3 writes in 4 hops");
     }
 
