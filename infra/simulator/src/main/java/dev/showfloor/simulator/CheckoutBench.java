@@ -25,12 +25,12 @@ public final class CheckoutBench {
     static final int EXACTLY_ONCE_HOPS = 4;
     /**
      * The floor's records per order, kept at the shape of 2026-12-01 so floors stay comparable across days. A
-     * one-line order now writes about 20 on its path: OrderPlaced; the saga's PlaceHold and changelog record;
-     * inventory's four per placed hold; the saga's PaymentRequested, its copy for the payment worker and
+     * one-line order now writes about 18 on its path: OrderPlaced; the saga's PlaceHold and changelog record;
+     * inventory's three per placed hold; the saga's PaymentRequested, its copy for the payment worker and
      * changelog record; PaymentAuthorized; the saga's OrderConfirmed, CommitHold and changelog record;
-     * inventory's HoldCommitted, its answer, the stock level, the holds changelog record and two history
-     * records. The benchmark prints the broker records it measured per order beside the floor's, so the two
-     * shapes can be compared.
+     * inventory's HoldCommitted, its answer, the holds changelog record and two history records (stock levels
+     * go out once per SKU per interval). The benchmark prints the broker records it measured per order beside
+     * the floor's, so the two shapes can be compared.
      */
     static final int WRITES_PER_ORDER = 18;
     /** POST /checkouts and one long-poll that returns with the decision. */

@@ -117,9 +117,6 @@ final class CommandProcessor implements Processor<String, InventoryCommand, Stri
     }
 
     private void publishLevels(long wallClockMillis) {
-        if (unpublishedLevels.isEmpty()) {
-            return;
-        }
         Instant now = Instant.ofEpochMilli(wallClockMillis);
         unpublishedLevels.forEach((key, position) -> context.forward(
                 new Record<>(key, decider.level(position, now), wallClockMillis), InventoryTopology.LEVELS_SINK));

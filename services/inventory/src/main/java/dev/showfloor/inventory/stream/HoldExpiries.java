@@ -23,7 +23,6 @@ final class HoldExpiries {
     }
 
     private final TreeMap<Long, List<Due>> schedule = new TreeMap<>();
-    private int size;
 
     /** Rebuilds the index from a task's holds store (keys made by {@link StoreHoldBook#holdKey}). */
     static HoldExpiries of(KeyValueStore<String, StockPosition.Hold> holds) {
@@ -40,7 +39,6 @@ final class HoldExpiries {
 
     void schedule(long atMillis, String stockKey, String holdId) {
         schedule.computeIfAbsent(atMillis, at -> new ArrayList<>(2)).add(new Due(stockKey, holdId));
-        size++;
     }
 
     /** Removes every entry due at or before {@code nowMillis}: hold ids per stock key, earliest first. */
@@ -50,7 +48,6 @@ final class HoldExpiries {
         while (slots.hasNext()) {
             for (Due next : slots.next()) {
                 due.computeIfAbsent(next.stockKey(), key -> new ArrayList<>()).add(next.holdId());
-                size--;
             }
             slots.remove();
         }
@@ -58,6 +55,6 @@ final class HoldExpiries {
     }
 
     int size() {
-        return size;
+        return schedule.values().stream().mapToInt(List::size).sum();
     }
 }
