@@ -52,7 +52,7 @@ public class CachedSchemaAvroDeserializer<T> extends AvroKafkaDeserializer<T> {
         long id = prefixLength == 5 ? buffer.getInt() : buffer.getLong();
         DatumReader<T> reader = readers.get(id);
         if (reader == null) {
-            reader = readerFor(data);
+            reader = RegistryFailures.withDeadline("looking up schema " + id + " of " + topic, () -> readerFor(data));
             if (reader == null) {
                 return super.deserialize(topic, headers, data);
             }

@@ -65,7 +65,8 @@ public class CachedSchemaAvroSerializer<T> extends AvroKafkaSerializer<T> {
 
     private byte[] learn(PrefixKey key, String topic, Headers headers, T data) {
         RecordHeaders probeHeaders = new RecordHeaders();
-        byte[] apicurio = super.serialize(topic, probeHeaders, data);
+        byte[] apicurio = RegistryFailures.withDeadline("registering the schema of " + topic,
+                () -> super.serialize(topic, probeHeaders, data));
         DatumWriter<Object> writer = new SpecificDatumWriter<>(key.schema());
         ByteArrayOutputStream payload = new ByteArrayOutputStream(256);
         new Encoding(new byte[0], writer).write(data, payload);

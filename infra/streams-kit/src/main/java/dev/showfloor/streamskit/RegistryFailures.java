@@ -1,9 +1,15 @@
 package dev.showfloor.streamskit;
 
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
+import org.apache.kafka.common.errors.SerializationException;
 import org.jboss.logging.Logger;
 
 /** Tells a registry that cannot be reached (wait for it) from a record that cannot be read (dead-letter it). */
@@ -11,6 +17,8 @@ public final class RegistryFailures {
     private static final Logger LOG = Logger.getLogger(RegistryFailures.class);
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    /** Apicurio's HTTP clients set no response timeout; a lost answer must not stall a thread for good. */
+    static final Duration CALL_TIMEOUT = Duration.ofSeconds(15);
 
     private RegistryFailures() {
     }
@@ -48,6 +56,41 @@ public final class RegistryFailures {
                 LockSupport.parkNanos(backoff.toNanos());
                 backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             }
+        }
+    }
+
+    /**
+     * Runs one call that may go to the registry with a deadline: past {@link #CALL_TIMEOUT} the call is
+     * interrupted and reported as an unreachable registry, so {@link #waitOut} asks again.
+     */
+    static <T> T withDeadline(String what, Supplier<T> call) {
+        return withDeadline(what, call, CALL_TIMEOUT);
+    }
+
+    static <T> T withDeadline(String what, Supplier<T> call, Duration timeout) {
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        Thread caller = Thread.ofVirtual().name("registry-call").start(() -> {
+            try {
+                answer.complete(call.get());
+            } catch (Throwable e) {
+                answer.completeExceptionally(e);
+            }
+        });
+        try {
+            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            caller.interrupt();
+            throw new SerializationException("schema registry did not answer within " + timeout.toMillis()
+                    + " ms while " + what, new SocketTimeoutException(e.getMessage()));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new SerializationException("schema registry call failed while " + what, e.getCause());
+        } catch (InterruptedException e) {
+            caller.interrupt();
+            Thread.currentThread().interrupt();
+            throw new SerializationException("interrupted while " + what, e);
         }
     }
 }

@@ -6,8 +6,7 @@ import dev.showfloor.events.inventory.InventoryEvent;
 import dev.showfloor.inventory.domain.CommandAddress;
 import dev.showfloor.schemas.Topics;
 import dev.showfloor.testsupport.TestInfra;
-import io.apicurio.registry.serde.avro.AvroKafkaDeserializer;
-import io.apicurio.registry.serde.avro.AvroKafkaSerializer;
+import dev.showfloor.streamskit.AvroSerdes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -24,41 +23,26 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Writes inventory commands and reads committed inventory events, with the real registry's serdes. */
+/** Writes inventory commands and reads committed inventory events, with the services' registry-backed serdes. */
 final class SurgeClient implements AutoCloseable {
     private final KafkaProducer<String, InventoryCommand> producer;
     private final KafkaConsumer<String, InventoryEvent> consumer;
 
     SurgeClient(TestInfra.Endpoints infra) {
-        Map<String, Object> serde = Map.of(
-                "apicurio.registry.url", infra.registryApiUrl(),
-                "apicurio.registry.auto-register", "true",
-                "apicurio.registry.dereference-schema", "true",
-                "apicurio.registry.use-specific-avro-reader", "true");
-        Map<String, Object> producerConfig = new HashMap<>(serde);
+        Map<String, Object> producerConfig = new HashMap<>();
         producerConfig.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers());
         producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
         producerConfig.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-        producer = new KafkaProducer<>(producerConfig, new StringSerializer(), serializer(producerConfig));
-        Map<String, Object> consumerConfig = new HashMap<>(serde);
+        producer = new KafkaProducer<>(producerConfig, new StringSerializer(),
+                AvroSerdes.<InventoryCommand>apicurio(infra.registryApiUrl()).serializer());
+        Map<String, Object> consumerConfig = new HashMap<>();
         consumerConfig.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.bootstrapServers());
         consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, "surge-reader-" + UUID.randomUUID());
         consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumerConfig.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), deserializer(consumerConfig));
+        consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(),
+                AvroSerdes.<InventoryEvent>apicurio(infra.registryApiUrl()).deserializer());
         consumer.subscribe(Set.of(Topics.INVENTORY_EVENTS.name()));
-    }
-
-    private static AvroKafkaSerializer<InventoryCommand> serializer(Map<String, Object> config) {
-        AvroKafkaSerializer<InventoryCommand> serializer = new AvroKafkaSerializer<>();
-        serializer.configure(config, false);
-        return serializer;
-    }
-
-    private static AvroKafkaDeserializer<InventoryEvent> deserializer(Map<String, Object> config) {
-        AvroKafkaDeserializer<InventoryEvent> deserializer = new AvroKafkaDeserializer<>();
-        deserializer.configure(config, false);
-        return deserializer;
     }
 
     void send(Object command) {
