@@ -56,7 +56,12 @@ public final class InteractiveQueries {
     }
 
     public Location locate(String key) {
-        KeyQueryMetadata owner = streams.queryMetadataForKey(storeName, key, KEYS);
+        KeyQueryMetadata owner;
+        try {
+            owner = streams.queryMetadataForKey(storeName, key, KEYS);
+        } catch (InvalidStateStoreException notStarted) {
+            throw new Unavailable("the stream application is starting; retry in a moment");
+        }
         if (owner == null || KeyQueryMetadata.NOT_AVAILABLE.equals(owner)) {
             throw new Unavailable("the stream application is rebalancing; retry in a moment");
         }

@@ -12,7 +12,6 @@ import dev.showfloor.events.common.Address;
 import dev.showfloor.events.common.Money;
 import dev.showfloor.servicekit.api.Problem;
 import dev.showfloor.servicekit.api.ProblemException;
-import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -26,11 +25,14 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
-/** One-tap checkout: accepts an order once per Idempotency-Key and starts its saga. */
+/**
+ * One-tap checkout: accepts an order once per Idempotency-Key and starts its saga. Runs on the event loop:
+ * nothing on its path blocks (a store read, a send answered asynchronously), and each thread hand-off cost more
+ * than the work.
+ */
 @Path("/checkouts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@Blocking
 public class CheckoutResource {
     static final String PRODUCER = "checkout-api";
     private final OrderEventPublisher publisher;
@@ -68,28 +70,37 @@ public class CheckoutResource {
 
         String orderId = IdempotencyKeys.orderId(request.shopperId(), idempotencyKey);
         String requestHash = IdempotencyKeys.requestHash(body);
-        String firstHash = keys.firstRequest(orderId);
-        if (firstHash == null) {
-            firstHash = orders.find(orderId, false).map(OrderQueries.StoredOrder::requestHash).orElse(null);
+        String acceptedHere = keys.firstRequest(orderId);
+        if (acceptedHere != null) {
+            return CompletableFuture.completedFuture(
+                    againOrConflict(orderId, idempotencyKey, acceptedHere, requestHash));
         }
-        if (firstHash == null) {
-            firstHash = keys.acceptOrGetFirst(orderId, requestHash); // a concurrent twin may have won meanwhile
-            if (firstHash == null) {
-                return publisher.publish(orderId, request.shopperId(), PRODUCER, null,
-                                orderPlaced(orderId, idempotencyKey, requestHash, request))
-                        .thenApply(sent -> accepted(orderId))
-                        .exceptionally(failure -> {
-                            keys.forget(orderId); // nothing was written: a retry may try again
-                            throw new ProblemException(Problem.of(503, "Service Unavailable",
-                                    "the order could not be recorded; retry with the same Idempotency-Key"));
-                        });
+        return orders.findWithoutBlocking(orderId).thenCompose(stored -> {
+            String firstHash = stored.map(OrderQueries.StoredOrder::requestHash)
+                    .orElseGet(() -> keys.acceptOrGetFirst(orderId, requestHash)); // a concurrent twin may win
+            if (firstHash != null) {
+                return CompletableFuture.completedFuture(againOrConflict(orderId, idempotencyKey, firstHash,
+                        requestHash));
             }
-        }
+            return publisher.publish(orderId, request.shopperId(), PRODUCER, null,
+                            orderPlaced(orderId, idempotencyKey, requestHash, request))
+                    .thenApply(sent -> accepted(orderId))
+                    .exceptionally(failure -> {
+                        keys.forget(orderId); // nothing was written: a retry may try again
+                        throw new ProblemException(Problem.of(503, "Service Unavailable",
+                                "the order could not be recorded; retry with the same Idempotency-Key"));
+                    });
+        });
+    }
+
+    /** The first answer again for the same request; 422 for another request under the same key. */
+    private static Response againOrConflict(String orderId, String idempotencyKey, String firstHash,
+                                            String requestHash) {
         if (!firstHash.equals(requestHash)) {
             throw new ProblemException(Problem.of(422, "Unprocessable Content",
                     "Idempotency-Key " + idempotencyKey + " was already used with a different request"));
         }
-        return CompletableFuture.completedFuture(accepted(orderId));
+        return accepted(orderId);
     }
 
     private static Response accepted(String orderId) {

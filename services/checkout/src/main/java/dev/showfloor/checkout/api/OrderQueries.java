@@ -8,9 +8,11 @@ import dev.showfloor.streamskit.InteractiveQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.context.ManagedExecutor;
 
 /** Orders from the saga store, wherever in the cluster each order lives. */
 @ApplicationScoped
@@ -21,11 +23,34 @@ public class OrderQueries {
 
     private final InteractiveQueries queries;
     private final ObjectMapper json;
+    private final ManagedExecutor executor;
 
-    public OrderQueries(KafkaStreams streams, ObjectMapper json,
+    public OrderQueries(KafkaStreams streams, ObjectMapper json, ManagedExecutor executor,
                         @ConfigProperty(name = "quarkus.kafka-streams.application-server") String applicationServer) {
         this.queries = new InteractiveQueries(streams, CheckoutTopology.SAGAS_STORE, applicationServer);
         this.json = json;
+        this.executor = executor;
+    }
+
+    /**
+     * For the event loop: an order this instance owns is read at once (an in-process store read); one that
+     * another instance owns is asked for on a worker thread, since forwarding blocks.
+     */
+    public CompletableFuture<Optional<StoredOrder>> findWithoutBlocking(String orderId) {
+        try {
+            InteractiveQueries.Location location = queries.locate(orderId);
+            if (location.remoteOwner().isEmpty()) {
+                return CompletableFuture.completedFuture(local(orderId, location.partition()));
+            }
+            return CompletableFuture.supplyAsync(() -> find(orderId, false), executor);
+        } catch (InteractiveQueries.Unavailable unavailable) {
+            return CompletableFuture.failedFuture(ProblemException.unavailable(unavailable.getMessage()));
+        }
+    }
+
+    private Optional<StoredOrder> local(String orderId, int partition) {
+        OrderSaga saga = queries.<OrderSaga>getLocal(orderId, partition);
+        return Optional.ofNullable(saga).map(found -> new StoredOrder(OrderView.of(found), found.requestHash()));
     }
 
     public Optional<StoredOrder> find(String orderId, boolean forwarded) {
@@ -33,8 +58,7 @@ public class OrderQueries {
             InteractiveQueries.Location location = queries.locate(orderId);
             Optional<HostInfo> owner = forwarded ? Optional.empty() : location.remoteOwner();
             if (owner.isEmpty()) {
-                OrderSaga saga = queries.<OrderSaga>getLocal(orderId, location.partition());
-                return Optional.ofNullable(saga).map(found -> new StoredOrder(OrderView.of(found), found.requestHash()));
+                return local(orderId, location.partition());
             }
             InteractiveQueries.Answer answer = queries.forward(owner.get(), InternalOrderResource.PATH + "/" + orderId);
             return answer.status() == 404 ? Optional.empty() : Optional.of(json.readValue(answer.body(), StoredOrder.class));
