@@ -16,7 +16,7 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class CheckoutBench {
     private static final int SKUS = 10;
-    private static final int WARM_UP_ROUNDS = 8;
+    private static final int WARM_UP_ROUNDS = 12;
     /**
      * Exactly-once hops on an order's path to CONFIRMED: the saga places the holds, inventory holds, the saga
      * requests the payment, the saga confirms on its answer (the payment worker between the last two is a plain
