@@ -271,6 +271,9 @@ public final class Stack {
                 System.out.print("  stopping " + name + " (pid " + process.get().pid() + ") ...");
                 ChildJvm.stop(process.get(), STOP_GRACE);
                 System.out.println(process.get().isAlive() ? " still running!" : " stopped");
+            } else {
+                // The pid is gone or now belongs to another program (its start time differs): nothing to stop.
+                System.out.println("  " + name + " was not running (stale pid file removed)");
             }
             try {
                 Files.deleteIfExists(file);
