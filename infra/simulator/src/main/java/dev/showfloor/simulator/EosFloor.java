@@ -244,7 +244,7 @@ final class EosFloor implements AutoCloseable {
 
     /** As many side topics as the busiest hop has other writes. */
     static List<String> sideTopics(String prefix, int writesPerInput, int hops) {
-        int perHop = (writesPerInput - hops + hops - 1) / hops;
+        int perHop = Math.ceilDiv(writesPerInput - hops, hops);
         return java.util.stream.IntStream.range(0, perHop).mapToObj(i -> prefix + ".side" + i).toList();
     }
 

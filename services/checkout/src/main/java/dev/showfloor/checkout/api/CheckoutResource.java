@@ -75,7 +75,7 @@ public class CheckoutResource {
             return CompletableFuture.completedFuture(
                     againOrConflict(orderId, idempotencyKey, acceptedHere, requestHash));
         }
-        return orders.findWithoutBlocking(orderId).thenCompose(stored -> {
+        return orders.find(orderId).thenCompose(stored -> {
             String firstHash = stored.map(OrderQueries.StoredOrder::requestHash)
                     .orElseGet(() -> keys.acceptOrGetFirst(orderId, requestHash)); // a concurrent twin may win
             if (firstHash != null) {

@@ -31,6 +31,6 @@ public class InternalOrderResource {
         if (forwarded == null) {
             throw ProblemException.notFound("internal endpoint");
         }
-        return orders.find(orderId, true).orElseThrow(() -> ProblemException.notFound("no order " + orderId));
+        return orders.findHere(orderId).orElseThrow(() -> ProblemException.notFound("no order " + orderId));
     }
 }

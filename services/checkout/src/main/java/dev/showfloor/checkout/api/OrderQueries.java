@@ -36,15 +36,25 @@ public class OrderQueries {
      * For the event loop: an order this instance owns is read at once (an in-process store read); one that
      * another instance owns is asked for on a worker thread, since forwarding blocks.
      */
-    public CompletableFuture<Optional<StoredOrder>> findWithoutBlocking(String orderId) {
+    public CompletableFuture<Optional<StoredOrder>> find(String orderId) {
         try {
             InteractiveQueries.Location location = queries.locate(orderId);
-            if (location.remoteOwner().isEmpty()) {
+            Optional<HostInfo> owner = location.remoteOwner();
+            if (owner.isEmpty()) {
                 return CompletableFuture.completedFuture(local(orderId, location.partition()));
             }
-            return CompletableFuture.supplyAsync(() -> find(orderId, false), executor);
+            return CompletableFuture.supplyAsync(() -> fromOwner(owner.get(), orderId), executor);
         } catch (InteractiveQueries.Unavailable unavailable) {
             return CompletableFuture.failedFuture(ProblemException.unavailable(unavailable.getMessage()));
+        }
+    }
+
+    /** A forwarded read: this instance's store only, even if the order has moved on meanwhile. */
+    public Optional<StoredOrder> findHere(String orderId) {
+        try {
+            return local(orderId, queries.locate(orderId).partition());
+        } catch (InteractiveQueries.Unavailable unavailable) {
+            throw ProblemException.unavailable(unavailable.getMessage());
         }
     }
 
@@ -53,15 +63,11 @@ public class OrderQueries {
         return Optional.ofNullable(saga).map(found -> new StoredOrder(OrderView.of(found), found.requestHash()));
     }
 
-    public Optional<StoredOrder> find(String orderId, boolean forwarded) {
+    private Optional<StoredOrder> fromOwner(HostInfo owner, String orderId) {
         try {
-            InteractiveQueries.Location location = queries.locate(orderId);
-            Optional<HostInfo> owner = forwarded ? Optional.empty() : location.remoteOwner();
-            if (owner.isEmpty()) {
-                return local(orderId, location.partition());
-            }
-            InteractiveQueries.Answer answer = queries.forward(owner.get(), InternalOrderResource.PATH + "/" + orderId);
-            return answer.status() == 404 ? Optional.empty() : Optional.of(json.readValue(answer.body(), StoredOrder.class));
+            InteractiveQueries.Answer answer = queries.forward(owner, InternalOrderResource.PATH + "/" + orderId);
+            return answer.status() == 404 ? Optional.empty()
+                    : Optional.of(json.readValue(answer.body(), StoredOrder.class));
         } catch (InteractiveQueries.Unavailable unavailable) {
             throw ProblemException.unavailable(unavailable.getMessage());
         } catch (IOException unreadable) {

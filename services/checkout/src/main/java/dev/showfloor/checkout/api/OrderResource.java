@@ -3,7 +3,9 @@ package dev.showfloor.checkout.api;
 import dev.showfloor.checkout.config.CheckoutConfig;
 import dev.showfloor.checkout.messaging.OrderStatusBoard;
 import dev.showfloor.servicekit.api.ProblemException;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,8 +21,8 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /**
- * Order status: read, long-polled until decided, or pushed as Server-Sent Events. Runs on the event loop and
- * waits without a thread: a decision completes the waiting request from the status board.
+ * Order status: read, long-polled until decided, or pushed as Server-Sent Events. Waits without a thread: a
+ * decision completes the waiting request from the status board. The long-poll runs on the event loop.
  */
 @Path("/orders")
 @Produces(MediaType.APPLICATION_JSON)
@@ -56,35 +58,38 @@ public class OrderResource {
         }).whenComplete((answered, failure) -> decided.cancel(false));
     }
 
-    /** The current state at once, then the decision when it comes; the stream ends after the decision. */
+    /**
+     * The current state at once, then the decision when it comes; the stream ends after the decision. An SSE
+     * response's headers go out before its first event, so the order is looked up before the stream starts (on a
+     * worker thread, since it may be another instance's): an unknown order is a 404, not a reset stream.
+     */
     @GET
     @Path("/{orderId}/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
+    @Blocking
     public Multi<OrderView> events(@PathParam("orderId") String orderId) {
-        return Multi.createFrom().emitter(emitter -> {
-            CompletableFuture<Void> decided = board.decided(orderId);
-            emitter.onTermination(() -> decided.cancel(false));
-            current(orderId).thenCompose(now -> {
-                emitter.emit(now);
-                if (now.decided()) {
-                    return CompletableFuture.completedFuture(null);
-                }
-                return decided.completeOnTimeout(null, config.maxWait().toMillis(), TimeUnit.MILLISECONDS)
-                        .thenCompose(ignored -> current(orderId)).thenAccept(emitter::emit);
-            }).whenComplete((done, failure) -> {
-                if (failure == null) {
-                    emitter.complete();
-                } else {
-                    emitter.fail(failure instanceof CompletionException wrapped && wrapped.getCause() != null
-                            ? wrapped.getCause() : failure);
-                }
-            });
-        });
+        CompletableFuture<Void> decided = board.decided(orderId); // before reading, so no decision slips by
+        OrderView now;
+        try {
+            now = current(orderId).join();
+        } catch (CompletionException failure) {
+            decided.cancel(false);
+            throw failure.getCause() instanceof RuntimeException cause ? cause : failure;
+        }
+        if (now.decided()) {
+            decided.cancel(false);
+            return Multi.createFrom().item(now);
+        }
+        Multi<OrderView> decision = Uni.createFrom().completionStage(() -> decided
+                .completeOnTimeout(null, config.maxWait().toMillis(), TimeUnit.MILLISECONDS)
+                .thenCompose(ignored -> current(orderId))).toMulti();
+        return Multi.createBy().concatenating().streams(Multi.createFrom().item(now), decision)
+                .onTermination().invoke(() -> decided.cancel(false));
     }
 
     private CompletableFuture<OrderView> current(String orderId) {
-        return orders.findWithoutBlocking(orderId).thenApply(found -> found.map(OrderQueries.StoredOrder::view)
+        return orders.find(orderId).thenApply(found -> found.map(OrderQueries.StoredOrder::view)
                 .or(() -> keys.recentlyAccepted(orderId) ? Optional.of(OrderView.accepted(orderId)) : Optional.empty())
                 .orElseThrow(() -> ProblemException.notFound("no order " + orderId)));
     }
