@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -237,6 +238,39 @@ class CheckoutClusterIT {
         int soldTotal = soldPerSku.values().stream().mapToInt(Integer::intValue).sum();
         assertThat(soldTotal).as("declined orders' units went back and were sold to others")
                 .isGreaterThan(skus.size() * UNITS_PER_SKU - declined);
+    }
+
+    /** An order still PENDING when its stream opens: the stream shows PENDING, waits, then the decision. */
+    @Test
+    @Order(3)
+    void anOrderEventStreamWaitsForTheDecision() throws Exception {
+        checkout.process().stop(Duration.ofSeconds(15));
+        checkout = services.start("checkout-short-payment-timeout", Path.of("."), infra,
+                Map.of("showfloor.checkout.payment-timeout", "3s"));
+        PackagedServices.awaitReady(checkout);
+
+        String body = checkoutBody("api-shopper-3", "api-tee", "tok_timeout");
+        AtomicReference<HttpResponse<String>> accepted = new AtomicReference<>();
+        // A client retries with its key while the restarted instance takes its partitions over (503).
+        Await.until("the checkout accepted", Duration.ofSeconds(60), () -> {
+            try {
+                accepted.set(checkout("api-key-timeout", body));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return accepted.get().statusCode() != 503;
+        });
+        assertThat(accepted.get().statusCode()).as(accepted.get().body()).isEqualTo(202);
+        String unanswered = json(accepted.get().body()).get("orderId").asText();
+        List<JsonNode> states = get(checkout.baseUrl() + "/orders/" + unanswered + "/events").body().lines()
+                .filter(line -> line.startsWith("data:")).map(line -> json(line.substring("data:".length())))
+                .toList();
+        assertThat(states).as("the states streamed").hasSize(2);
+        assertThat(states.get(0).get("status").asText()).isEqualTo("PENDING");
+        assertThat(states.get(1).get("status").asText()).isEqualTo("REJECTED");
+        assertThat(states.get(1).get("reason").asText()).isEqualTo("PAYMENT_TIMEOUT");
+        Await.until("the unanswered order's unit back", Duration.ofSeconds(30),
+                () -> stock("api-tee").get("held").asInt() == 0);
     }
 
     private final java.util.concurrent.atomic.AtomicInteger countAccepted = new java.util.concurrent.atomic.AtomicInteger();
