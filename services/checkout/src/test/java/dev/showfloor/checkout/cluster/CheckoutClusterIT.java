@@ -69,7 +69,13 @@ class CheckoutClusterIT {
     }
 
     private PackagedServices.Instance startCheckout(String name) throws Exception {
-        return services.start(name, Path.of("."), infra, Map.of("showfloor.payment.simulator.decline-rate", "0.1"));
+        return startCheckout(name, Map.of());
+    }
+
+    private PackagedServices.Instance startCheckout(String name, Map<String, String> overrides) throws Exception {
+        Map<String, String> properties = new HashMap<>(overrides);
+        properties.putIfAbsent("showfloor.payment.simulator.decline-rate", "0.1");
+        return services.start(name, Path.of("."), infra, properties);
     }
 
     @AfterAll
@@ -245,13 +251,12 @@ class CheckoutClusterIT {
     @Order(3)
     void anOrderEventStreamWaitsForTheDecision() throws Exception {
         checkout.process().stop(Duration.ofSeconds(15));
-        checkout = services.start("checkout-short-payment-timeout", Path.of("."), infra,
-                Map.of("showfloor.checkout.payment-timeout", "3s"));
+        checkout = startCheckout("checkout-short-payment-timeout", Map.of("showfloor.checkout.payment-timeout", "3s"));
         PackagedServices.awaitReady(checkout);
 
         String body = checkoutBody("api-shopper-3", "api-tee", "tok_timeout");
         AtomicReference<HttpResponse<String>> accepted = new AtomicReference<>();
-        // A client retries with its key while the restarted instance takes its partitions over (503).
+        // Like a client, retry with the same key while the fresh instance answers 503 (its saga store not yet queryable).
         Await.until("the checkout accepted", Duration.ofSeconds(60), () -> {
             try {
                 accepted.set(checkout("api-key-timeout", body));
