@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -54,6 +55,7 @@ class CheckoutClusterIT {
     private PackagedServices.Instance inventory;
     private volatile PackagedServices.Instance checkout;
     private final HttpClient http = HttpClient.newHttpClient();
+    private final AtomicInteger countAccepted = new AtomicInteger();
 
     @BeforeAll
     void start(TestInfra.Endpoints infra) throws Exception {
@@ -135,7 +137,12 @@ class CheckoutClusterIT {
     }
 
     private HttpResponse<String> checkout(String idempotencyKey, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(checkout.baseUrl() + "/checkouts"))
+        return checkout(checkout, idempotencyKey, body);
+    }
+
+    private HttpResponse<String> checkout(PackagedServices.Instance instance, String idempotencyKey, String body)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(instance.baseUrl() + "/checkouts"))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
@@ -269,7 +276,59 @@ class CheckoutClusterIT {
                 () -> stock("api-tee").get("held").asInt() == 0);
     }
 
-    private final java.util.concurrent.atomic.AtomicInteger countAccepted = new java.util.concurrent.atomic.AtomicInteger();
+    /**
+     * Two checkout instances share the orders: each answers for every order (reading another instance's saga
+     * store through it), long-polls and streams wait on either, and a retry that reaches the other instance finds
+     * the first order instead of making a second one.
+     */
+    @Test
+    @Order(4)
+    void twoInstancesAnswerForEveryOrderAndAgreeOnRetries() throws Exception {
+        String sku = "fwd-tee";
+        int orders = 16; // over the six partitions, each instance owns some of them almost surely
+        post(inventory.baseUrl() + "/inventory/" + LOCATION + "/" + sku + "/receipts", "fwd-stock",
+                "{\"quantity\": " + (orders + 4) + "}");
+        Await.until(sku + " stocked", Duration.ofSeconds(60), () -> onHand(sku) == orders + 4);
+        PackagedServices.Instance first = checkout;
+        PackagedServices.Instance second = startCheckout("checkout-2");
+        Await.until("both instances ready after their rebalance", Duration.ofMinutes(2),
+                () -> PackagedServices.status(first.baseUrl() + "/q/health/ready") == 200
+                        && PackagedServices.status(second.baseUrl() + "/q/health/ready") == 200,
+                second.process()::deathNotice);
+
+        Map<String, String> orderIdByKey = new HashMap<>();
+        for (int i = 0; i < orders; i++) {
+            HttpResponse<String> accepted = checkout(first, "fwd-key-" + i, checkoutBody("fwd-shopper-" + i, sku,
+                    "tok_approve"));
+            assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+            orderIdByKey.put("fwd-key-" + i, json(accepted.body()).get("orderId").asText());
+        }
+        for (int i = 0; i < orders; i++) {
+            String key = "fwd-key-" + i;
+            String orderId = orderIdByKey.get(key);
+            JsonNode decided = json(get(second.baseUrl() + "/orders/" + orderId + "?waitMs=20000").body());
+            assertThat(decided.get("status").asText()).as("long-poll on the other instance").isEqualTo("CONFIRMED");
+            JsonNode here = json(get(first.baseUrl() + "/orders/" + orderId).body());
+            assertThat(here.get("status").asText()).as("the same order from the first instance")
+                    .isEqualTo("CONFIRMED");
+            assertThat(here.get("orderId").asText()).isEqualTo(orderId);
+
+            HttpResponse<String> retry = checkout(second, key, checkoutBody("fwd-shopper-" + i, sku, "tok_approve"));
+            assertThat(retry.statusCode()).as(retry.body()).isEqualTo(202);
+            assertThat(json(retry.body()).get("orderId").asText()).as("a retry on the other instance")
+                    .isEqualTo(orderId);
+            assertThat(checkout(second, key, checkoutBody("fwd-shopper-" + i, sku, "tok_other")).statusCode())
+                    .as("same key, other request, on the other instance").isEqualTo(422);
+        }
+        String streamed = orderIdByKey.get("fwd-key-0");
+        assertThat(get(second.baseUrl() + "/orders/" + streamed + "/events").body())
+                .contains("\"status\":\"CONFIRMED\"");
+        assertThat(get(second.baseUrl() + "/orders/ord-does-not-exist").statusCode()).isEqualTo(404);
+
+        Await.until(sku + " settled", Duration.ofSeconds(60), () -> stock(sku).get("held").asInt() == 0);
+        assertThat(stock(sku).get("onHand").asInt()).as("one unit sold per order, none for the retries")
+                .isEqualTo(4);
+    }
 
     private int onHand(String sku) {
         var answer = PackagedServices.get(inventory.baseUrl() + "/inventory/" + LOCATION + "/" + sku);
