@@ -1,42 +1,39 @@
 package dev.showfloor.streamskit;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
+import java.util.TreeMap;
 
 /**
- * Deadlines in a key-value store ordered by time, so a wall-clock punctuator reads only what is due instead of
- * scanning every aggregate. Entries map "deadline|aggregate|id" to the aggregate key.
+ * What falls due when, for one task, ordered by time, so a wall-clock punctuator touches only what is due
+ * instead of scanning every aggregate. Kept in memory and rebuilt from the task's own store when the task
+ * starts (each aggregate carries its deadline), not changelogged: the store is already the durable record, and
+ * an index on disk added its writes, later its removals, and a changelog partition to every transaction.
+ * Entries are never moved: one that no longer applies is handed out when due and the caller skips it. Entries
+ * due in the same millisecond share one slot, so inserts compare a few thousand numbers, not every entry.
+ *
+ * @param <T> what is due (an aggregate key, or a key and an id)
  */
-public final class DeadlineIndex {
-    private final KeyValueStore<String, String> store;
+public final class DeadlineIndex<T> {
+    private final TreeMap<Long, List<T>> slots = new TreeMap<>();
 
-    public DeadlineIndex(KeyValueStore<String, String> store) {
-        this.store = store;
+    public void schedule(long atMillis, T due) {
+        slots.computeIfAbsent(atMillis, at -> new ArrayList<>(2)).add(due);
     }
 
-    public void schedule(long atMillis, String aggregateKey, String id) {
-        store.put(timeKey(atMillis) + "|" + aggregateKey + "|" + id, aggregateKey);
-    }
-
-    /** Removes and returns the aggregate keys with a deadline at or before {@code nowMillis}, earliest first. */
-    public List<String> takeDue(long nowMillis) {
-        List<KeyValue<String, String>> due = new ArrayList<>();
-        try (KeyValueIterator<String, String> entries = store.range("", timeKey(nowMillis) + "}")) {
-            entries.forEachRemaining(due::add);
+    /** Removes and returns every entry due at or before {@code nowMillis}, earliest first. */
+    public List<T> takeDue(long nowMillis) {
+        List<T> due = new ArrayList<>();
+        Iterator<List<T>> overdue = slots.headMap(nowMillis, true).values().iterator();
+        while (overdue.hasNext()) {
+            due.addAll(overdue.next());
+            overdue.remove();
         }
-        due.forEach(entry -> store.delete(entry.key));
-        return due.stream().map(entry -> entry.value).distinct().toList();
+        return due;
     }
 
-    /**
-     * The time as 15 zero-padded digits, so keys sort by time (the format entries have always had); by hand
-     * because String.format parsed its pattern on every call, a few percent of the saga's stream thread.
-     */
-    static String timeKey(long atMillis) {
-        String digits = Long.toString(atMillis);
-        return digits.length() >= 15 ? digits : "0".repeat(15 - digits.length()) + digits;
+    public int size() {
+        return slots.values().stream().mapToInt(List::size).sum();
     }
 }

@@ -24,7 +24,6 @@ import org.apache.kafka.streams.kstream.Produced;
  */
 public final class CheckoutTopology {
     public static final String SAGAS_STORE = "order-sagas";
-    public static final String DEADLINES_STORE = "order-deadlines";
 
     private CheckoutTopology() {
     }
@@ -37,14 +36,13 @@ public final class CheckoutTopology {
     /**
      * @param deadlineScan  how often overdue orders are looked for (wall clock)
      * @param catchUpGrace  after a task starts, how long it reads queued input before enforcing deadlines
-     * @param sagaStore     where the sagas live: every order stays there, so it grows with traffic (deadlines,
-     *                      removed when due, are always in memory)
+     * @param sagaStore     where the sagas live: every order stays there, so it grows with traffic (deadlines
+     *                      are kept in memory by the saga processor and rebuilt from this store)
      */
     public static Topology buildTopology(CheckoutSerdes serdes, CheckoutDecider decider, Duration deadlineScan,
                                          Duration catchUpGrace, StateStores.Kind sagaStore) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(StateStores.keyValue(sagaStore, SAGAS_STORE, Serdes.String(), SagaSerde.sagas()));
-        builder.addStateStore(StateStores.keyValue(StateStores.Kind.MEMORY, DEADLINES_STORE, Serdes.String(), Serdes.String()));
 
         KStream<String, SpecificRecord> orders = builder
                 .stream(Topics.ORDER_EVENTS.name(), Consumed.with(Serdes.String(), serdes.orderEvents()))
@@ -60,7 +58,7 @@ public final class CheckoutTopology {
                 .mapValues(event -> (SpecificRecord) event);
 
         KStream<String, SpecificRecord> decisions = orders.merge(answers)
-                .process(() -> new SagaProcessor(decider, deadlineScan, catchUpGrace), SAGAS_STORE, DEADLINES_STORE);
+                .process(() -> new SagaProcessor(decider, deadlineScan, catchUpGrace), SAGAS_STORE);
         decisions.filter((key, value) -> value instanceof InventoryCommand)
                 .mapValues(value -> (InventoryCommand) value)
                 .to(Topics.INVENTORY_COMMANDS.name(), Produced.with(Serdes.String(), serdes.inventoryCommands()));

@@ -13,12 +13,14 @@ import dev.showfloor.events.inventory.ReleaseHold;
 import dev.showfloor.streamskit.DeadlineIndex;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /** Feeds each input to the decider with the order's saga, stores the result and forwards its outputs. */
@@ -29,7 +31,7 @@ final class SagaProcessor extends ContextualProcessor<String, SpecificRecord, St
     private final Duration catchUpGrace;
     private long enforceDeadlinesFrom;
     private KeyValueStore<String, OrderSaga> sagas;
-    private DeadlineIndex deadlines;
+    private final DeadlineIndex<String> deadlines = new DeadlineIndex<>();
 
     SagaProcessor(CheckoutDecider decider, Duration deadlineScan, Duration catchUpGrace) {
         this.decider = decider;
@@ -41,11 +43,25 @@ final class SagaProcessor extends ContextualProcessor<String, SpecificRecord, St
     public void init(ProcessorContext<String, SpecificRecord> context) {
         super.init(context);
         sagas = context.getStateStore(CheckoutTopology.SAGAS_STORE);
-        deadlines = new DeadlineIndex(context.getStateStore(CheckoutTopology.DEADLINES_STORE));
+        scheduleOpenDeadlines();
         // A task that starts (or moves here after a crash) first reads the answers that queued up meanwhile;
         // only then are deadlines enforced, so an outage does not turn every waiting order into a timeout.
         enforceDeadlinesFrom = context.currentSystemTimeMs() + catchUpGrace.toMillis();
         context.schedule(deadlineScan, PunctuationType.WALL_CLOCK_TIME, this::deadlinesPassed);
+    }
+
+    /**
+     * Rebuilds the task's deadlines from its restored saga store: every waiting saga carries its deadline. This
+     * reads every stored order once per task start, as restoring the store from its changelog already does.
+     */
+    private void scheduleOpenDeadlines() {
+        try (KeyValueIterator<String, OrderSaga> all = sagas.all()) {
+            all.forEachRemaining(entry -> {
+                if (entry.value.deadlineMillis() > 0) {
+                    deadlines.schedule(entry.value.deadlineMillis(), entry.key);
+                }
+            });
+        }
     }
 
     @Override
@@ -71,7 +87,7 @@ final class SagaProcessor extends ContextualProcessor<String, SpecificRecord, St
             return;
         }
         Instant now = Instant.ofEpochMilli(wallClockMillis);
-        for (String orderId : deadlines.takeDue(wallClockMillis)) {
+        for (String orderId : new LinkedHashSet<>(deadlines.takeDue(wallClockMillis))) {
             OrderSaga saga = sagas.get(orderId);
             Envelope tick = Envelope.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(now)
                     .setCorrelationId(orderId).setCausationId(null).setProducer(PRODUCER)
@@ -88,7 +104,7 @@ final class SagaProcessor extends ContextualProcessor<String, SpecificRecord, St
         }
         sagas.put(orderId, saga);
         if (saga.deadlineMillis() > 0 && saga.deadlineMillis() != deadlineBefore) {
-            deadlines.schedule(saga.deadlineMillis(), orderId, saga.status().name());
+            deadlines.schedule(saga.deadlineMillis(), orderId);
         }
         long timestamp = now.toEpochMilli();
         for (Object command : decision.inventoryCommands()) {

@@ -1,0 +1,58 @@
+package dev.showfloor.checkout.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.showfloor.checkout.domain.CheckoutDecider;
+import dev.showfloor.checkout.domain.CheckoutPolicy;
+import dev.showfloor.checkout.domain.OrderSaga;
+import dev.showfloor.events.checkout.OrderEvent;
+import dev.showfloor.events.checkout.OrderRejected;
+import dev.showfloor.events.checkout.OrderRejectionReason;
+import java.time.Duration;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.Test;
+
+/** A task that starts on a restored saga store finds the deadlines of the orders still waiting in it. */
+class SagaProcessorRestartTest {
+    private final CheckoutDecider decider = new CheckoutDecider(CheckoutPolicy.DEFAULT);
+
+    @Test
+    void aWaitingOrderInTheRestoredStoreStillTimesOut() {
+        MockProcessorContext<String, SpecificRecord> context = new MockProcessorContext<>();
+        KeyValueStore<String, OrderSaga> sagas = Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(CheckoutTopology.SAGAS_STORE), Serdes.String(), SagaSerde.sagas())
+                .withLoggingDisabled().build();
+        sagas.init(context.getStateStoreContext(), sagas);
+        context.addStateStore(sagas);
+        long start = CheckoutDriver.START.toEpochMilli();
+        OrderSaga waiting = decider.decide(null, CheckoutDriver.order("o-waiting", "tee", "cap"), CheckoutDriver.START)
+                .saga();
+        OrderSaga decided = decider.decide(null, CheckoutDriver.order("o-decided", "tee", "cap"), CheckoutDriver.START)
+                .saga();
+        decided = decider.deadlinePassed(decided, CheckoutDriver.START.plus(Duration.ofHours(1))).saga();
+        sagas.put("o-waiting", waiting);
+        sagas.put("o-decided", decided);
+
+        context.setCurrentSystemTimeMs(start);
+        new SagaProcessor(decider, Duration.ofSeconds(1), Duration.ZERO).init(context);
+        var punctuator = context.scheduledPunctuators().getFirst().getPunctuator();
+        punctuator.punctuate(waiting.deadlineMillis() - 1);
+        assertThat(context.forwarded()).as("not before its deadline").isEmpty();
+
+        punctuator.punctuate(waiting.deadlineMillis());
+        List<Object> rejections = context.forwarded().stream().map(forward -> forward.record().value())
+                .filter(OrderEvent.class::isInstance).map(event -> ((OrderEvent) event).getPayload())
+                .filter(OrderRejected.class::isInstance).toList();
+        assertThat(rejections).as("the waiting order only; the decided one has no deadline").singleElement()
+                .isInstanceOfSatisfying(OrderRejected.class, rejected -> {
+                    assertThat(rejected.getOrderId()).isEqualTo("o-waiting");
+                    assertThat(rejected.getReason()).isEqualTo(OrderRejectionReason.HOLD_TIMEOUT);
+                });
+        assertThat(sagas.get("o-waiting").status()).isEqualTo(OrderSaga.Status.REJECTED);
+    }
+}
