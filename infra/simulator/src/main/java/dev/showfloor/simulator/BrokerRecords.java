@@ -25,16 +25,22 @@ final class BrokerRecords implements AutoCloseable {
         double run() throws InterruptedException;
     }
 
-    /** What a phase measured: its rate, and the broker records each operation wrote ({@link #perOperation}). */
-    record Measured(double perSecond, Map<String, Double> recordsPerOperation) {
+    /**
+     * What a phase measured: its rate, the broker records each operation wrote ({@link #perOperation}) and the
+     * CPU milliseconds it cost each process of the stack ({@link StackCpu}).
+     */
+    record Measured(double perSecond, Map<String, Double> recordsPerOperation, Map<String, Double> cpuMsPerOperation) {
     }
 
-    /** Runs {@code phase} of {@code operations} operations, counting the broker's records around it. */
+    /** Runs {@code phase} of {@code operations} operations, counting the broker's records and CPU around it. */
     static Measured around(String bootstrapServers, int operations, Phase phase) throws InterruptedException {
         try (BrokerRecords broker = new BrokerRecords(bootstrapServers)) {
             Map<String, Long> before = broker.byTopic();
+            Map<String, java.time.Duration> cpuBefore = StackCpu.snapshot();
             double perSecond = phase.run();
-            return new Measured(perSecond, perOperation(before, broker.byTopic(), operations));
+            Map<String, java.time.Duration> cpuAfter = StackCpu.snapshot();
+            return new Measured(perSecond, perOperation(before, broker.byTopic(), operations),
+                    StackCpu.millisPerOperation(cpuBefore, cpuAfter, operations));
         }
     }
 

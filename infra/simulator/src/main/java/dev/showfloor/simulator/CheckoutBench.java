@@ -85,6 +85,7 @@ public final class CheckoutBench {
                 .put("saturation_confirmed", confirmed.get())
                 .put("saturation_concurrency", concurrency)
                 .put("broker_records_per_order", saturated.recordsPerOperation())
+                .put("cpu_ms_per_order", saturated.cpuMsPerOperation())
                 .put("saturation_p50_ms", saturation.percentileMillis(50))
                 .put("saturation_p99_ms", saturation.percentileMillis(99))
                 .put("measures", "POST /checkouts until GET /orders/{id}?waitMs= says CONFIRMED; simulated "

@@ -159,6 +159,7 @@ public final class InventoryBench implements AutoCloseable {
                 .put("saturation_p50_ms", saturation.percentileMillis(50))
                 .put("saturation_p99_ms", saturation.percentileMillis(99))
                 .put("broker_records_per_hold", saturated.recordsPerOperation())
+                .put("cpu_ms_per_hold", saturated.cpuMsPerOperation())
                 .put("paced_requests", atHalf.requests())
                 .put("latency_by_rate", sweep)
                 .put("measures", "PlaceHold produced to inventory.commands until its answer is read "

@@ -1,0 +1,31 @@
+package dev.showfloor.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StackCpuTest {
+    @Test
+    void aCommandLineTellsWhichPartOfTheStackItIs() {
+        assertThat(StackCpu.role("/usr/lib/jvm/bin/java -Xmx512m -jar /work/main/services/checkout/target/"
+                + "quarkus-app/quarkus-run.jar")).hasValue("checkout");
+        assertThat(StackCpu.role("java -Xmx768m -cp kafka.jar kafka.Kafka /tmp/server.properties"))
+                .hasValue("broker");
+        assertThat(StackCpu.role("java -jar /root/.m2/repository/io/apicurio/apicurio-registry-app/quarkus-run.jar"))
+                .hasValue("registry");
+        assertThat(StackCpu.role("java -jar some-ide.jar")).isEmpty();
+    }
+
+    @Test
+    void cpuPerOperationIsTheDifferenceOverTheOperations() {
+        Map<String, Double> perOrder = StackCpu.millisPerOperation(
+                Map.of("checkout", Duration.ofSeconds(10), "broker", Duration.ofSeconds(4)),
+                Map.of("checkout", Duration.ofSeconds(16), "broker", Duration.ofSeconds(7),
+                        "inventory", Duration.ofSeconds(1), "registry", Duration.ZERO),
+                10_000);
+        assertThat(perOrder).containsEntry("checkout", 0.6).containsEntry("broker", 0.3)
+                .containsEntry("inventory", 0.1).containsEntry("total", 1.0).doesNotContainKey("registry");
+    }
+}
