@@ -291,10 +291,8 @@ class CheckoutClusterIT {
         Await.until(sku + " stocked", Duration.ofSeconds(60), () -> onHand(sku) == orders + 4);
         PackagedServices.Instance first = checkout;
         PackagedServices.Instance second = startCheckout("checkout-2");
-        Await.until("both instances ready after their rebalance", Duration.ofMinutes(2),
-                () -> PackagedServices.status(first.baseUrl() + "/q/health/ready") == 200
-                        && PackagedServices.status(second.baseUrl() + "/q/health/ready") == 200,
-                second.process()::deathNotice);
+        Await.until("both instances running after their rebalance", Duration.ofMinutes(2),
+                () -> running(first) && running(second), second.process()::deathNotice);
 
         Map<String, String> orderIdByKey = new HashMap<>();
         for (int i = 0; i < orders; i++) {
@@ -328,6 +326,12 @@ class CheckoutClusterIT {
         Await.until(sku + " settled", Duration.ofSeconds(60), () -> stock(sku).get("held").asInt() == 0);
         assertThat(stock(sku).get("onHand").asInt()).as("one unit sold per order, none for the retries")
                 .isEqualTo(4);
+    }
+
+    /** Ready, and done rebalancing (an instance that has run stays ready while it rebalances). */
+    private static boolean running(PackagedServices.Instance instance) {
+        PackagedServices.Answer ready = PackagedServices.get(instance.baseUrl() + "/q/health/ready");
+        return ready.status() == 200 && ready.body().replace(" ", "").contains("\"state\":\"RUNNING\"");
     }
 
     private int onHand(String sku) {
