@@ -3,9 +3,13 @@ package dev.showfloor.testsupport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Properties;
 
-/** Streams settings for a TopologyTestDriver, with a private state directory (no two drivers share RocksDB). */
+/**
+ * Streams settings for a TopologyTestDriver, with a private state directory (no two drivers share RocksDB),
+ * under the module's {@code target/} when there is one so that test runs leave nothing behind in /tmp.
+ */
 public final class TopologyTestProperties {
     private TopologyTestProperties() {
     }
@@ -15,7 +19,10 @@ public final class TopologyTestProperties {
         props.put("application.id", applicationId);
         props.put("bootstrap.servers", "unused:9092");
         try {
-            props.put("state.dir", Files.createTempDirectory("showfloor-ttd-").toString());
+            Path build = Path.of("target");
+            Path dir = Files.isDirectory(build) ? Files.createTempDirectory(build, "ttd-state-")
+                    : Files.createTempDirectory("showfloor-ttd-");
+            props.put("state.dir", dir.toString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
