@@ -61,7 +61,7 @@ public final class CheckoutBench {
                 concurrency, new Latencies(), new AtomicInteger()));
         Latencies saturation = new Latencies();
         AtomicInteger confirmed = new AtomicInteger();
-        BrokerRecords.Measured saturated = BrokerRecords.around(bootstrapServers, saturationOrders,
+        PhaseCost.Measured saturated = PhaseCost.around(bootstrapServers, saturationOrders,
                 () -> closedLoop("sat", saturationOrders, concurrency, saturation, confirmed));
         double confirmedPerSecond = saturated.perSecond();
 

@@ -119,7 +119,7 @@ final class EosFloor implements AutoCloseable {
     double measure(BenchReport report, int requests, List<Double> rates, Duration pacedDuration,
                    double serviceOpsPerSecond, double rawRecordsPerSecond) throws InterruptedException {
         WarmUp.untilSteady("floor inputs/s", WARM_UP_BURSTS, round -> burst(requests));
-        BrokerRecords.Measured saturated = BrokerRecords.around(bootstrapServers, requests, () -> burst(requests));
+        PhaseCost.Measured saturated = PhaseCost.around(bootstrapServers, requests, () -> burst(requests));
         double perSecond = saturated.perSecond();
         Map<String, Object> byRate = new java.util.LinkedHashMap<>();
         for (double rate : rates) {

@@ -126,7 +126,7 @@ public final class InventoryBench implements AutoCloseable {
 
         // Saturation: everything at once, throughput from first send to last answer.
         latencies = new Latencies();
-        BrokerRecords.Measured saturated = BrokerRecords.around(bootstrapServers, saturationRequests,
+        PhaseCost.Measured saturated = PhaseCost.around(bootstrapServers, saturationRequests,
                 () -> burst("sat", saturationRequests));
         double maxPerSecond = saturated.perSecond();
         Latencies saturation = latencies;

@@ -1,7 +1,6 @@
 package dev.showfloor.simulator;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -9,8 +8,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * CPU time each process of the local stack has used so far, by role. Across a phase, divided by its operations,
- * it is what one operation costs each process: on this shared machine a far steadier figure than throughput,
+ * CPU time each process of the local stack has used so far, by role. Across a phase, divided by its operations
+ * ({@link PhaseCost}), it is what one operation costs each process: on this shared machine a far steadier figure than throughput,
  * which moves with whatever else the host runs.
  */
 final class StackCpu {
@@ -19,9 +18,9 @@ final class StackCpu {
     private StackCpu() {
     }
 
-    /** CPU used so far by the broker, the registry, each service and this load generator. */
-    static Map<String, Duration> snapshot() {
-        Map<String, Duration> used = new TreeMap<>();
+    /** Milliseconds of CPU used so far by the broker, the registry, each service and this load generator. */
+    static Map<String, Double> millisSoFar() {
+        Map<String, Double> used = new TreeMap<>();
         long self = ProcessHandle.current().pid();
         ProcessHandle.allProcesses().forEach(process -> {
             ProcessHandle.Info info = process.info();
@@ -29,7 +28,7 @@ final class StackCpu {
                     : info.commandLine().flatMap(StackCpu::role);
             Optional<Duration> cpu = info.totalCpuDuration();
             if (role.isPresent() && cpu.isPresent()) {
-                used.merge(role.get(), cpu.get(), Duration::plus);
+                used.merge(role.get(), cpu.get().toNanos() / 1e6, Double::sum);
             }
         });
         return used;
@@ -45,25 +44,5 @@ final class StackCpu {
             return Optional.of("broker");
         }
         return commandLine.contains("apicurio") ? Optional.of("registry") : Optional.empty();
-    }
-
-    /**
-     * Milliseconds of CPU per operation between two snapshots, per role and in all ({@code total}); roles that
-     * used none are left out.
-     */
-    static Map<String, Double> millisPerOperation(Map<String, Duration> before, Map<String, Duration> after,
-                                                  int operations) {
-        Map<String, Double> perOperation = new LinkedHashMap<>();
-        double total = 0;
-        for (Map.Entry<String, Duration> role : after.entrySet()) {
-            double millis = (role.getValue().toNanos() - before.getOrDefault(role.getKey(), Duration.ZERO).toNanos())
-                    / 1e6;
-            if (millis > 0) {
-                perOperation.put(role.getKey(), Math.round(1000.0 * millis / operations) / 1000.0);
-                total += millis;
-            }
-        }
-        perOperation.put("total", Math.round(1000.0 * total / operations) / 1000.0);
-        return perOperation;
     }
 }

@@ -2,7 +2,6 @@ package dev.showfloor.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -20,10 +19,9 @@ class StackCpuTest {
 
     @Test
     void cpuPerOperationIsTheDifferenceOverTheOperations() {
-        Map<String, Double> perOrder = StackCpu.millisPerOperation(
-                Map.of("checkout", Duration.ofSeconds(10), "broker", Duration.ofSeconds(4)),
-                Map.of("checkout", Duration.ofSeconds(16), "broker", Duration.ofSeconds(7),
-                        "inventory", Duration.ofSeconds(1), "registry", Duration.ZERO),
+        Map<String, Double> perOrder = PhaseCost.perOperation(
+                Map.of("checkout", 10_000.0, "broker", 4_000.0),
+                Map.of("checkout", 16_000.0, "broker", 7_000.0, "inventory", 1_000.0, "registry", 0.0),
                 10_000);
         assertThat(perOrder).containsEntry("checkout", 0.6).containsEntry("broker", 0.3)
                 .containsEntry("inventory", 0.1).containsEntry("total", 1.0).doesNotContainKey("registry");

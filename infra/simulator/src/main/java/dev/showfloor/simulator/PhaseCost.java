@@ -1,0 +1,55 @@
+package dev.showfloor.simulator;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What one operation of a benchmark phase cost: the records it made the broker store ({@link BrokerRecords}) and
+ * the CPU it took each process of the stack ({@link StackCpu}), both as the difference of two snapshots taken
+ * around the phase, divided by its operations.
+ */
+final class PhaseCost {
+    /** A benchmark phase that returns its operations per second. */
+    @FunctionalInterface
+    interface Phase {
+        double run() throws InterruptedException;
+    }
+
+    /** A phase's rate, its broker records per operation by topic, and its CPU milliseconds per operation by role. */
+    record Measured(double perSecond, Map<String, Double> recordsPerOperation, Map<String, Double> cpuMsPerOperation) {
+    }
+
+    private PhaseCost() {
+    }
+
+    /** Runs {@code phase} of {@code operations} operations, counting the broker's records and the CPU around it. */
+    static Measured around(String bootstrapServers, int operations, Phase phase) throws InterruptedException {
+        try (BrokerRecords broker = new BrokerRecords(bootstrapServers)) {
+            Map<String, Long> records = broker.byTopic();
+            Map<String, Double> cpu = StackCpu.millisSoFar();
+            double perSecond = phase.run();
+            return new Measured(perSecond, perOperation(records, broker.byTopic(), operations),
+                    perOperation(cpu, StackCpu.millisSoFar(), operations));
+        }
+    }
+
+    /**
+     * What one operation added, per key of {@code after} and in all ({@code total}), rounded to thousandths; keys
+     * that did not grow are left out.
+     */
+    static Map<String, Double> perOperation(Map<String, ? extends Number> before, Map<String, ? extends Number> after,
+                                            int operations) {
+        Map<String, Double> perOperation = new LinkedHashMap<>();
+        double total = 0;
+        for (Map.Entry<String, ? extends Number> entry : after.entrySet()) {
+            Number previous = before.get(entry.getKey());
+            double added = entry.getValue().doubleValue() - (previous == null ? 0 : previous.doubleValue());
+            if (added > 0) {
+                perOperation.put(entry.getKey(), Math.round(1000.0 * added / operations) / 1000.0);
+                total += added;
+            }
+        }
+        perOperation.put("total", Math.round(1000.0 * total / operations) / 1000.0);
+        return perOperation;
+    }
+}
