@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Confirmed orders per second through the public HTTP API (POST /checkouts, then the order's long-poll until
+ * Confirmed orders per second through the public HTTP API (POST /checkouts with {@code Prefer: wait}, which
+ * answers with the decision; or, with {@code --prefer-wait false}, the POST and then the order's long-poll until
  * CONFIRMED): after unmeasured warm-up rounds, first closed-loop at saturation, then open-loop at a fixed
  * arrival rate for the latency.
  * Needs inventory and checkout running; every order is paid with {@code tok_approve}.
@@ -33,18 +34,25 @@ public final class CheckoutBench {
      * the floor's, so the two shapes can be compared.
      */
     static final int WRITES_PER_ORDER = 18;
-    /** POST /checkouts and one long-poll that returns with the decision. */
-    static final int HTTP_REQUESTS_PER_ORDER = 2;
+    /** How long a POST asks to wait for its decision ({@code Prefer: wait}); the long-poll takes over after. */
+    private static final int PREFER_WAIT_SECONDS = 10;
     private final ShowfloorApi api;
     private final String bootstrapServers;
     private final int floorCommitMs;
+    private final boolean oneRoundTrip;
     private final String location = "bench-" + Long.toString(System.currentTimeMillis(), 36);
 
-    /** @param floorCommitMs the exactly-once floor's commit interval (the services' is 20 ms) */
-    public CheckoutBench(String bootstrapServers, String inventoryUrl, String checkoutUrl, int floorCommitMs) {
+    /**
+     * @param floorCommitMs the exactly-once floor's commit interval (the services' is 20 ms)
+     * @param oneRoundTrip  whether the POST waits for the decision ({@code Prefer: wait}) instead of a POST and a
+     *                      long-poll (the only way before 2026-12-02's sixth session)
+     */
+    public CheckoutBench(String bootstrapServers, String inventoryUrl, String checkoutUrl, int floorCommitMs,
+                         boolean oneRoundTrip) {
         this.api = new ShowfloorApi(null, inventoryUrl, checkoutUrl);
         this.bootstrapServers = bootstrapServers;
         this.floorCommitMs = floorCommitMs;
+        this.oneRoundTrip = oneRoundTrip;
     }
 
     public BenchReport run(double rawRecordsPerSecond, int saturationOrders, int concurrency, double pacedRate,
@@ -88,8 +96,10 @@ public final class CheckoutBench {
                 .put("cpu_ms_per_order", saturated.cpuMsPerOperation())
                 .put("saturation_p50_ms", saturation.percentileMillis(50))
                 .put("saturation_p99_ms", saturation.percentileMillis(99))
-                .put("measures", "POST /checkouts until GET /orders/{id}?waitMs= says CONFIRMED; simulated "
-                        + "payment latency 20 ms; exactly_once_v2 in inventory and checkout");
+                .put("http_requests_per_order", httpRequestsPerOrder())
+                .put("measures", (oneRoundTrip ? "POST /checkouts with Prefer: wait=" + PREFER_WAIT_SECONDS
+                        + " until it answers CONFIRMED" : "POST /checkouts until GET /orders/{id}?waitMs= says CONFIRMED")
+                        + "; simulated payment latency 20 ms; exactly_once_v2 in inventory and checkout");
         if (floorCommitMs > 0) { // 0: the service alone, for quick experiments
             System.out.println("measuring the HTTP floor (GET /q/health/live, " + concurrency + " clients)...");
             httpFloor(concurrency, Duration.ofSeconds(5)); // warm-up
@@ -104,10 +114,14 @@ public final class CheckoutBench {
             }
             // Each floor was measured with the whole machine to itself; an order needs both, so their costs add.
             report.put("http_floor_requests_per_s", httpFloor)
-                    .put("http_requests_per_order", HTTP_REQUESTS_PER_ORDER)
-                    .put("ceiling_orders_per_s", 1 / (HTTP_REQUESTS_PER_ORDER / httpFloor + 1 / eosFloor));
+                    .put("ceiling_orders_per_s", 1 / (httpRequestsPerOrder() / httpFloor + 1 / eosFloor));
         }
         return report;
+    }
+
+    /** The POST and, unless it waits for the decision itself, one long-poll that returns with it. */
+    private int httpRequestsPerOrder() {
+        return oneRoundTrip ? 1 : 2;
     }
 
     /** {@code orders} orders with at most {@code concurrency} in flight; returns confirmed orders per second. */
@@ -160,11 +174,13 @@ public final class CheckoutBench {
                  "paymentToken": "tok_approve", "fulfillment": {"method": "PICKUP"}}"""
                 .formatted(shopper, location, Math.floorMod(id.hashCode(), SKUS));
         long tapped = System.nanoTime();
-        ShowfloorApi.Answer accepted = api.checkout(location + "-" + id, body, Duration.ofSeconds(60));
+        ShowfloorApi.Answer accepted = api.checkout(location + "-" + id, body, Duration.ofSeconds(60),
+                oneRoundTrip ? PREFER_WAIT_SECONDS : 0);
         if (!accepted.ok()) {
             return;
         }
-        ShowfloorApi.Answer decision = api.awaitDecision(accepted.body().get("orderId").asText(), Duration.ofSeconds(120));
+        ShowfloorApi.Answer decision = ShowfloorApi.decided(accepted) ? accepted
+                : api.awaitDecision(accepted.body().get("orderId").asText(), Duration.ofSeconds(120));
         if (decision.ok() && "CONFIRMED".equals(decision.body().get("status").asText())) {
             latencies.add(System.nanoTime() - tapped);
             confirmed.incrementAndGet();

@@ -50,10 +50,19 @@ public final class ShowfloorApi {
 
     /** POST /checkouts, retried with the same Idempotency-Key on connection failures and 5xx answers. */
     public Answer checkout(String idempotencyKey, String body, Duration patience) {
+        return checkout(idempotencyKey, body, patience, 0);
+    }
+
+    /**
+     * POST /checkouts with {@code Prefer: wait=N}: the answer is the decided order (200) when the decision
+     * comes within N seconds, else the usual 202. 0 asks for no wait.
+     */
+    public Answer checkout(String idempotencyKey, String body, Duration patience, int preferWaitSeconds) {
         long until = System.nanoTime() + patience.toNanos();
+        String prefer = preferWaitSeconds > 0 ? "wait=" + preferWaitSeconds : null;
         Answer answer;
         do {
-            answer = call("POST", checkoutUrl + "/checkouts", idempotencyKey, body);
+            answer = call("POST", checkoutUrl + "/checkouts", idempotencyKey, prefer, body);
             if (answer.ok() || (answer.status() >= 400 && answer.status() < 500)) {
                 return answer;
             }
@@ -67,13 +76,18 @@ public final class ShowfloorApi {
         return call("GET", checkoutUrl + "/q/health/live", null, null);
     }
 
+    /** Whether an order answer (POST or GET) carries the decision. */
+    public static boolean decided(Answer answer) {
+        return answer.ok() && !"PENDING".equals(answer.body().get("status").asText());
+    }
+
     /** Long-polls the order until it is decided or the patience runs out. */
     public Answer awaitDecision(String orderId, Duration patience) {
         long until = System.nanoTime() + patience.toNanos();
         Answer answer;
         do {
             answer = call("GET", checkoutUrl + "/orders/" + orderId + "?waitMs=10000", null, null);
-            if (answer.ok() && !"PENDING".equals(answer.body().get("status").asText())) {
+            if (decided(answer)) {
                 return answer;
             }
             if (!answer.ok()) {
@@ -84,10 +98,17 @@ public final class ShowfloorApi {
     }
 
     Answer call(String method, String url, String idempotencyKey, String body) {
+        return call(method, url, idempotencyKey, null, body);
+    }
+
+    private Answer call(String method, String url, String idempotencyKey, String prefer, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
                 .header("Accept", "application/json");
         if (idempotencyKey != null) {
             request.header("Idempotency-Key", idempotencyKey);
+        }
+        if (prefer != null) {
+            request.header("Prefer", prefer);
         }
         if (body != null) {
             request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));

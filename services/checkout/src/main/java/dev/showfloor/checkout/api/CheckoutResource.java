@@ -17,6 +17,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.jboss.logging.Logger;
 
 /**
  * One-tap checkout: accepts an order once per Idempotency-Key and starts its saga. Runs on the event loop:
@@ -35,25 +37,54 @@ import java.util.concurrent.CompletionStage;
 @Consumes(MediaType.APPLICATION_JSON)
 public class CheckoutResource {
     static final String PRODUCER = "checkout-api";
+    private static final Logger LOG = Logger.getLogger(CheckoutResource.class);
     private final OrderEventPublisher publisher;
     private final OrderQueries orders;
+    private final OrderDecisions decisions;
     private final IdempotencyKeys keys;
     private final ObjectMapper json;
 
-    public CheckoutResource(OrderEventPublisher publisher, OrderQueries orders, IdempotencyKeys keys,
-                            ObjectMapper json) {
+    public CheckoutResource(OrderEventPublisher publisher, OrderQueries orders, OrderDecisions decisions,
+                            IdempotencyKeys keys, ObjectMapper json) {
         this.publisher = publisher;
         this.orders = orders;
+        this.decisions = decisions;
         this.keys = keys;
         this.json = json;
     }
 
     /**
      * 202 with the order id and where to follow it. The same Idempotency-Key with the same body answers the
-     * same again (no second order); with another body it is a 422.
+     * same again (no second order); with another body it is a 422. With {@code Prefer: wait=N} (seconds, capped
+     * like a long-poll) it answers 200 with the decided order instead, if the decision comes within the wait:
+     * a one-tap checkout learns its outcome in one round trip.
      */
     @POST
-    public CompletionStage<Response> checkout(@HeaderParam("Idempotency-Key") String idempotencyKey, JsonNode body) {
+    public CompletionStage<Response> checkout(@HeaderParam("Idempotency-Key") String idempotencyKey,
+                                              @HeaderParam("Prefer") String prefer, JsonNode body) {
+        CheckoutRequest request = readValid(idempotencyKey, body);
+        String orderId = IdempotencyKeys.orderId(request.shopperId(), idempotencyKey);
+        CompletionStage<Response> answer = accept(orderId, idempotencyKey, body, request);
+        long waitMs = PreferWait.millis(prefer);
+        if (waitMs == 0) {
+            return answer;
+        }
+        return answer.thenCompose(response -> {
+            if (response.getStatus() != Response.Status.ACCEPTED.getStatusCode()) {
+                return CompletableFuture.completedFuture(response);
+            }
+            // The order is recorded either way: if its state cannot be read now, the 202 still tells where to look.
+            return decisions.awaitDecision(orderId, waitMs)
+                    .thenApply(order -> order.decided() ? decided(order) : response)
+                    .exceptionally(unreadable -> {
+                        LOG.debugf(unreadable, "order %s accepted, its decision could not be awaited", orderId);
+                        return response;
+                    });
+        });
+    }
+
+    /** The request, or a 400 naming what is wrong with it. */
+    private CheckoutRequest readValid(String idempotencyKey, JsonNode body) {
         if (idempotencyKey == null || idempotencyKey.isBlank() || idempotencyKey.length() > 200) {
             throw ProblemException.badRequest("the Idempotency-Key header is required (1–200 characters)");
         }
@@ -67,8 +98,11 @@ public class CheckoutResource {
             throw ProblemException.badRequest("unreadable body: " + unreadable.getOriginalMessage());
         }
         CheckoutValidation.validate(request);
+        return request;
+    }
 
-        String orderId = IdempotencyKeys.orderId(request.shopperId(), idempotencyKey);
+    private CompletionStage<Response> accept(String orderId, String idempotencyKey, JsonNode body,
+                                             CheckoutRequest request) {
         String requestHash = IdempotencyKeys.requestHash(body);
         String acceptedHere = keys.firstRequest(orderId);
         if (acceptedHere != null) {
@@ -107,6 +141,14 @@ public class CheckoutResource {
         URI status = URI.create("/orders/" + orderId);
         return Response.accepted(Map.of("orderId", orderId, "status", "PENDING", "statusUrl", status.toString(),
                 "eventsUrl", status + "/events")).location(status).build();
+    }
+
+    /**
+     * Built on whichever thread the decision arrives on, outside the request's context, so the Location is set as
+     * the relative reference it is (Response.location would resolve it against the current request).
+     */
+    private static Response decided(OrderView order) {
+        return Response.ok(order).header(HttpHeaders.LOCATION, "/orders/" + order.orderId()).build();
     }
 
     private static OrderPlaced orderPlaced(String orderId, String idempotencyKey, String requestHash,

@@ -1,7 +1,5 @@
 package dev.showfloor.checkout.api;
 
-import dev.showfloor.checkout.config.CheckoutConfig;
-import dev.showfloor.checkout.messaging.OrderStatusBoard;
 import dev.showfloor.servicekit.api.ProblemException;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
@@ -13,11 +11,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /**
@@ -27,16 +23,10 @@ import org.jboss.resteasy.reactive.RestStreamElementType;
 @Path("/orders")
 @Produces(MediaType.APPLICATION_JSON)
 public class OrderResource {
-    private final OrderQueries orders;
-    private final OrderStatusBoard board;
-    private final IdempotencyKeys keys;
-    private final CheckoutConfig config;
+    private final OrderDecisions decisions;
 
-    public OrderResource(OrderQueries orders, OrderStatusBoard board, IdempotencyKeys keys, CheckoutConfig config) {
-        this.orders = orders;
-        this.board = board;
-        this.keys = keys;
-        this.config = config;
+    public OrderResource(OrderDecisions decisions) {
+        this.decisions = decisions;
     }
 
     /** With {@code waitMs}, answers as soon as the order is decided or the wait ends (capped by config). */
@@ -47,15 +37,7 @@ public class OrderResource {
         if (waitMs < 0) {
             throw ProblemException.badRequest("waitMs must not be negative");
         }
-        CompletableFuture<Void> decided = board.decided(orderId); // before reading, so no decision slips by
-        long wait = Math.min(waitMs, config.maxWait().toMillis());
-        return current(orderId).thenCompose(now -> {
-            if (now.decided() || wait == 0) {
-                return CompletableFuture.completedFuture(now);
-            }
-            return decided.completeOnTimeout(null, wait, TimeUnit.MILLISECONDS)
-                    .thenCompose(ignored -> current(orderId));
-        }).whenComplete((answered, failure) -> decided.cancel(false));
+        return decisions.awaitDecision(orderId, waitMs);
     }
 
     /**
@@ -69,10 +51,10 @@ public class OrderResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Blocking
     public Multi<OrderView> events(@PathParam("orderId") String orderId) {
-        CompletableFuture<Void> decided = board.decided(orderId); // before reading, so no decision slips by
+        CompletableFuture<Void> decided = decisions.listen(orderId); // before reading, so no decision slips by
         OrderView now;
         try {
-            now = current(orderId).join();
+            now = decisions.current(orderId).join();
         } catch (CompletionException failure) {
             decided.cancel(false);
             throw failure.getCause() instanceof RuntimeException cause ? cause : failure;
@@ -81,16 +63,9 @@ public class OrderResource {
             decided.cancel(false);
             return Multi.createFrom().item(now);
         }
-        Multi<OrderView> decision = Uni.createFrom().completionStage(() -> decided
-                .completeOnTimeout(null, config.maxWait().toMillis(), TimeUnit.MILLISECONDS)
-                .thenCompose(ignored -> current(orderId))).toMulti();
+        Multi<OrderView> decision = Uni.createFrom()
+                .completionStage(() -> decisions.afterDecision(orderId, decided)).toMulti();
         return Multi.createBy().concatenating().streams(Multi.createFrom().item(now), decision)
                 .onTermination().invoke(() -> decided.cancel(false));
-    }
-
-    private CompletableFuture<OrderView> current(String orderId) {
-        return orders.find(orderId).thenApply(found -> found.map(OrderQueries.StoredOrder::view)
-                .or(() -> keys.recentlyAccepted(orderId) ? Optional.of(OrderView.accepted(orderId)) : Optional.empty())
-                .orElseThrow(() -> ProblemException.notFound("no order " + orderId)));
     }
 }

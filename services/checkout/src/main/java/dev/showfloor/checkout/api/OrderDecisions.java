@@ -1,0 +1,59 @@
+package dev.showfloor.checkout.api;
+
+import dev.showfloor.checkout.config.CheckoutConfig;
+import dev.showfloor.checkout.messaging.OrderStatusBoard;
+import dev.showfloor.servicekit.api.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Orders as clients see them: now, or once decided. Waits hold no thread; the status board completes them.
+ * The long-poll, the SSE stream and a POST with {@code Prefer: wait} all wait here.
+ */
+@ApplicationScoped
+public class OrderDecisions {
+    private final OrderQueries orders;
+    private final OrderStatusBoard board;
+    private final IdempotencyKeys keys;
+    private final CheckoutConfig config;
+
+    public OrderDecisions(OrderQueries orders, OrderStatusBoard board, IdempotencyKeys keys, CheckoutConfig config) {
+        this.orders = orders;
+        this.board = board;
+        this.keys = keys;
+        this.config = config;
+    }
+
+    /** The order as it is now; an order accepted here that the saga has not stored yet is PENDING. */
+    public CompletableFuture<OrderView> current(String orderId) {
+        return orders.find(orderId).thenApply(found -> found.map(OrderQueries.StoredOrder::view)
+                .or(() -> keys.recentlyAccepted(orderId) ? Optional.of(OrderView.accepted(orderId)) : Optional.empty())
+                .orElseThrow(() -> ProblemException.notFound("no order " + orderId)));
+    }
+
+    /** The order as soon as it is decided, or as it is when {@code waitMs} (capped by config) has passed. */
+    public CompletableFuture<OrderView> awaitDecision(String orderId, long waitMs) {
+        long wait = Math.min(waitMs, config.maxWait().toMillis());
+        if (wait <= 0) {
+            return current(orderId);
+        }
+        CompletableFuture<Void> decided = board.decided(orderId); // before reading, so no decision slips by
+        return current(orderId).thenCompose(now -> now.decided() ? CompletableFuture.completedFuture(now)
+                        : decided.completeOnTimeout(null, wait, TimeUnit.MILLISECONDS)
+                                .thenCompose(ignored -> current(orderId)))
+                .whenComplete((answered, failure) -> decided.cancel(false));
+    }
+
+    /** The order once {@code decided} (from {@link #listen}) completes, or as it is after the longest wait. */
+    public CompletableFuture<OrderView> afterDecision(String orderId, CompletableFuture<Void> decided) {
+        return decided.completeOnTimeout(null, config.maxWait().toMillis(), TimeUnit.MILLISECONDS)
+                .thenCompose(ignored -> current(orderId));
+    }
+
+    /** Starts listening for the order's decision; register before reading the state it should follow. */
+    public CompletableFuture<Void> listen(String orderId) {
+        return board.decided(orderId);
+    }
+}
