@@ -23,7 +23,7 @@ public final class BenchMain {
                     + "  inventory [--requests 100000] [--paced-rate 0 (half the maximum)] [--paced-seconds 10]\n"
                     + "            [--sweep 2000,1000,500 (more paced rates)] [--linger-ms 5 (load generator)]\n"
                     + "  checkout [--orders 6000] [--concurrency 384] [--rate 300] [--paced-seconds 10]\n"
-                    + "           [--prefer-wait true (the POST waits for the decision; false: POST, then long-poll)]\n"
+                    + "           [--prefer-wait false (POST, then long-poll; true: the POST waits for the decision)]\n"
                     + "  floor [--writes 5] [--hops 1] [--requests 20000] [--rates 2000,500] [--linger-ms 5]\n"
                     + "  inventory, checkout, floor: [--floor-commit-ms 20 (the exactly-once floor's commit interval; 0: no floors)]");
             System.exit(2);
@@ -51,7 +51,7 @@ public final class BenchMain {
             }
             case "checkout" -> new CheckoutBench(bootstrap, options.getOrDefault("inventory", "http://127.0.0.1:8102"),
                     options.getOrDefault("checkout", "http://127.0.0.1:8103"), floorCommitMs,
-                    Boolean.parseBoolean(options.getOrDefault("prefer-wait", "true")))
+                    Boolean.parseBoolean(options.getOrDefault("prefer-wait", "false")))
                     .run(raw, Integer.parseInt(options.getOrDefault("orders", "6000")),
                             Integer.parseInt(options.getOrDefault("concurrency", "384")),
                             Double.parseDouble(options.getOrDefault("rate", "300")),

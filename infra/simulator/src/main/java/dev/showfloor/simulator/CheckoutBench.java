@@ -9,9 +9,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Confirmed orders per second through the public HTTP API (POST /checkouts with {@code Prefer: wait}, which
- * answers with the decision; or, with {@code --prefer-wait false}, the POST and then the order's long-poll until
- * CONFIRMED): after unmeasured warm-up rounds, first closed-loop at saturation, then open-loop at a fixed
+ * Confirmed orders per second through the public HTTP API (POST /checkouts, then the order's long-poll until
+ * CONFIRMED; or, with {@code --prefer-wait true}, one POST with {@code Prefer: wait} that answers with the
+ * decision): after unmeasured warm-up rounds, first closed-loop at saturation, then open-loop at a fixed
  * arrival rate for the latency.
  * Needs inventory and checkout running; every order is paid with {@code tok_approve}.
  */
@@ -45,7 +45,7 @@ public final class CheckoutBench {
     /**
      * @param floorCommitMs the exactly-once floor's commit interval (the services' is 20 ms)
      * @param oneRoundTrip  whether the POST waits for the decision ({@code Prefer: wait}) instead of a POST and a
-     *                      long-poll (the only way before 2026-12-02's sixth session)
+     *                      long-poll (the default, comparable with every earlier run)
      */
     public CheckoutBench(String bootstrapServers, String inventoryUrl, String checkoutUrl, int floorCommitMs,
                          boolean oneRoundTrip) {
