@@ -39,17 +39,19 @@ public class OrderDecisions {
         if (wait <= 0) {
             return current(orderId);
         }
-        CompletableFuture<Void> decided = board.decided(orderId); // before reading, so no decision slips by
+        CompletableFuture<Void> decided = listen(orderId); // before reading, so no decision slips by
         return current(orderId).thenCompose(now -> now.decided() ? CompletableFuture.completedFuture(now)
-                        : decided.completeOnTimeout(null, wait, TimeUnit.MILLISECONDS)
-                                .thenCompose(ignored -> current(orderId)))
+                        : after(orderId, decided, wait))
                 .whenComplete((answered, failure) -> decided.cancel(false));
     }
 
     /** The order once {@code decided} (from {@link #listen}) completes, or as it is after the longest wait. */
     public CompletableFuture<OrderView> afterDecision(String orderId, CompletableFuture<Void> decided) {
-        return decided.completeOnTimeout(null, config.maxWait().toMillis(), TimeUnit.MILLISECONDS)
-                .thenCompose(ignored -> current(orderId));
+        return after(orderId, decided, config.maxWait().toMillis());
+    }
+
+    private CompletableFuture<OrderView> after(String orderId, CompletableFuture<Void> decided, long waitMs) {
+        return decided.completeOnTimeout(null, waitMs, TimeUnit.MILLISECONDS).thenCompose(ignored -> current(orderId));
     }
 
     /** Starts listening for the order's decision; register before reading the state it should follow. */
