@@ -2,6 +2,7 @@ package dev.showfloor.checkout.config;
 
 import dev.showfloor.checkout.domain.CheckoutDecider;
 import dev.showfloor.checkout.domain.CheckoutPolicy;
+import dev.showfloor.checkout.domain.PaymentGateway;
 import dev.showfloor.checkout.stream.CheckoutSerdes;
 import dev.showfloor.checkout.stream.CheckoutTopology;
 import dev.showfloor.servicekit.health.SchemaRegistryConfig;
@@ -14,10 +15,10 @@ import org.apache.kafka.streams.Topology;
 public class TopologyProducer {
 
     @Produces
-    Topology topology(CheckoutConfig config, SchemaRegistryConfig registry) {
+    Topology topology(CheckoutConfig config, SchemaRegistryConfig registry, PaymentGateway gateway) {
         CheckoutDecider decider = new CheckoutDecider(new CheckoutPolicy(config.holdTimeout(), config.paymentTimeout(),
                 config.holdTtl(), config.dropPerBuyerCap(), config.confirmMargin()));
-        return CheckoutTopology.buildTopology(CheckoutSerdes.apicurio(registry.url()), decider,
+        return CheckoutTopology.buildTopology(CheckoutSerdes.apicurio(registry.url()), decider, gateway,
                 config.deadlineScanInterval(), config.catchUpGrace(), config.sagaStore());
     }
 }

@@ -164,7 +164,11 @@ public final class CheckoutDecider {
 
     private Decision authorized(OrderSaga saga, PaymentAuthorized authorized, Instant now) {
         if (saga.status() == OrderSaga.Status.REJECTED) {
+            if (authorized.getPaymentId().equals(saga.paymentId())) {
+                return Decision.unchanged(saga); // already voided: this is the answer read back from the log
+            }
             // Too late: the order already gave up (payment timeout); the money must not stay reserved.
+            saga.paymentId(authorized.getPaymentId());
             return new Decision(saga, List.of(), List.of(new PaymentVoidRequested(saga.orderId(),
                     authorized.getPaymentId(), "authorization arrived after the order was rejected")));
         }

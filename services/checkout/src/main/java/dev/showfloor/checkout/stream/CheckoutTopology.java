@@ -1,8 +1,8 @@
 package dev.showfloor.checkout.stream;
 
 import dev.showfloor.checkout.domain.CheckoutDecider;
+import dev.showfloor.checkout.domain.PaymentGateway;
 import dev.showfloor.events.checkout.OrderEvent;
-import dev.showfloor.events.checkout.PaymentRequested;
 import dev.showfloor.events.checkout.PaymentVoidRequested;
 import dev.showfloor.events.inventory.InventoryCommand;
 import dev.showfloor.schemas.Topics;
@@ -17,20 +17,26 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Produced;
 
 /**
- * The checkout saga, keyed by orderId: order events (placed, payment answers) and inventory's answers to the
- * saga's hold commands meet in one task per order; it writes inventory commands and the order's next events,
- * and copies what the payment port must act on to checkout.payment-requests.
+ * The checkout saga, keyed by orderId: order events and inventory's answers to the saga's hold commands meet in
+ * one task per order; the task asks the payment port for authorizations itself and logs its answers; it writes
+ * inventory commands and the order's next events, and copies void requests to checkout.payment-requests.
  * Run with exactly_once_v2 so a decision, its outputs and the consumed offsets commit together.
  */
 public final class CheckoutTopology {
     public static final String SAGAS_STORE = "order-sagas";
+    /** The producer named on the payment port's answers in checkout.order-events. */
+    public static final String PAYMENT_PORT_PRODUCER = "checkout-payments";
 
     private CheckoutTopology() {
     }
 
-    /** What the PaymentGateway port acts on: requests to authorize or to void. */
-    static boolean forThePaymentPort(OrderEvent event) {
-        return event.getPayload() instanceof PaymentRequested || event.getPayload() instanceof PaymentVoidRequested;
+    /**
+     * What the payment worker acts on: voids. They are off every order's critical path and must happen even if
+     * this task crashes right after deciding one, so they go through a topic (at least once) instead of being
+     * called from the task as authorizations are.
+     */
+    static boolean forThePaymentWorker(OrderEvent event) {
+        return event.getPayload() instanceof PaymentVoidRequested;
     }
 
     /**
@@ -39,8 +45,8 @@ public final class CheckoutTopology {
      * @param sagaStore     where the sagas live: every order stays there, so it grows with traffic (deadlines
      *                      are kept in memory by the saga processor and rebuilt from this store)
      */
-    public static Topology buildTopology(CheckoutSerdes serdes, CheckoutDecider decider, Duration deadlineScan,
-                                         Duration catchUpGrace, StateStores.Kind sagaStore) {
+    public static Topology buildTopology(CheckoutSerdes serdes, CheckoutDecider decider, PaymentGateway gateway,
+                                         Duration deadlineScan, Duration catchUpGrace, StateStores.Kind sagaStore) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(StateStores.keyValue(sagaStore, SAGAS_STORE, Serdes.String(), SagaSerde.sagas()));
 
@@ -58,16 +64,16 @@ public final class CheckoutTopology {
                 .mapValues(event -> (SpecificRecord) event);
 
         KStream<String, SpecificRecord> decisions = orders.merge(answers)
-                .process(() -> new SagaProcessor(decider, deadlineScan, catchUpGrace), SAGAS_STORE);
+                .process(() -> new SagaProcessor(decider, gateway, deadlineScan, catchUpGrace), SAGAS_STORE);
         decisions.filter((key, value) -> value instanceof InventoryCommand)
                 .mapValues(value -> (InventoryCommand) value)
                 .to(Topics.INVENTORY_COMMANDS.name(), Produced.with(Serdes.String(), serdes.inventoryCommands()));
         KStream<String, OrderEvent> orderEvents = decisions.filter((key, value) -> value instanceof OrderEvent)
                 .mapValues(value -> (OrderEvent) value);
         orderEvents.to(Topics.ORDER_EVENTS.name(), Produced.with(Serdes.String(), serdes.orderEvents()));
-        // The payment worker's copy, in the same transaction: it reads one record per request instead of
-        // every order event (a quarter of them were meant for it, and each cost it a dispatch).
-        orderEvents.filter((key, event) -> forThePaymentPort(event))
+        // The payment worker's copy, in the same transaction: it reads one record per void instead of every
+        // order event.
+        orderEvents.filter((key, event) -> forThePaymentWorker(event))
                 .to(Topics.PAYMENT_REQUESTS.name(), Produced.with(Serdes.String(), serdes.orderEvents()));
         return builder.build();
     }

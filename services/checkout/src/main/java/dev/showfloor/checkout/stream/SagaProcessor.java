@@ -2,8 +2,11 @@ package dev.showfloor.checkout.stream;
 
 import dev.showfloor.checkout.domain.CheckoutDecider;
 import dev.showfloor.checkout.domain.OrderSaga;
+import dev.showfloor.checkout.domain.PaymentGateway;
 import dev.showfloor.events.checkout.OrderEvent;
+import dev.showfloor.events.checkout.PaymentRequested;
 import dev.showfloor.events.common.Envelope;
+import dev.showfloor.events.common.Money;
 import dev.showfloor.events.inventory.CommitHold;
 import dev.showfloor.events.inventory.InventoryCommand;
 import dev.showfloor.events.inventory.InventoryEvent;
@@ -23,18 +26,28 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
-/** Feeds each input to the decider with the order's saga, stores the result and forwards its outputs. */
+/**
+ * Feeds each input to the decider with the order's saga, stores the result and forwards its outputs. Payment
+ * authorizations are asked for from here and their answers are inputs like the others (see {@link PaymentCalls}).
+ */
 final class SagaProcessor extends ContextualProcessor<String, SpecificRecord, String, SpecificRecord> {
     static final String PRODUCER = "checkout";
+    /**
+     * How often an idle task looks for payment answers; a busy one takes them before each record. The stream
+     * thread's poll (10 ms) bounds it from below anyway.
+     */
+    static final Duration PAYMENT_ANSWER_POLL = Duration.ofMillis(5);
     private final CheckoutDecider decider;
+    private final PaymentCalls payments;
     private final Duration deadlineScan;
     private final Duration catchUpGrace;
     private long enforceDeadlinesFrom;
     private KeyValueStore<String, OrderSaga> sagas;
     private final DeadlineIndex<String> deadlines = new DeadlineIndex<>();
 
-    SagaProcessor(CheckoutDecider decider, Duration deadlineScan, Duration catchUpGrace) {
+    SagaProcessor(CheckoutDecider decider, PaymentGateway gateway, Duration deadlineScan, Duration catchUpGrace) {
         this.decider = decider;
+        this.payments = new PaymentCalls(gateway);
         this.deadlineScan = deadlineScan;
         this.catchUpGrace = catchUpGrace;
     }
@@ -48,11 +61,14 @@ final class SagaProcessor extends ContextualProcessor<String, SpecificRecord, St
         // only then are deadlines enforced, so an outage does not turn every waiting order into a timeout.
         enforceDeadlinesFrom = context.currentSystemTimeMs() + catchUpGrace.toMillis();
         context.schedule(deadlineScan, PunctuationType.WALL_CLOCK_TIME, this::deadlinesPassed);
+        context.schedule(PAYMENT_ANSWER_POLL, PunctuationType.WALL_CLOCK_TIME,
+                wallClockMillis -> takePaymentAnswers(Instant.ofEpochMilli(wallClockMillis)));
     }
 
     /**
      * Rebuilds the task's deadlines from its restored saga store: every waiting saga carries its deadline. This
      * reads every stored order once per task start, as restoring the store from its changelog already does.
+     * An order still awaiting payment is asked for again: its answer went to the task's previous owner, if any.
      */
     private void scheduleOpenDeadlines() {
         try (KeyValueIterator<String, OrderSaga> all = sagas.all()) {
@@ -60,12 +76,18 @@ final class SagaProcessor extends ContextualProcessor<String, SpecificRecord, St
                 if (entry.value.deadlineMillis() > 0) {
                     deadlines.schedule(entry.value.deadlineMillis(), entry.key);
                 }
+                if (entry.value.status() == OrderSaga.Status.AWAITING_PAYMENT) {
+                    OrderSaga saga = entry.value;
+                    payments.authorize(saga.orderId(), null, new Money(saga.totalMinor(), saga.currency()),
+                            saga.paymentToken() == null ? "" : saga.paymentToken());
+                }
             });
         }
     }
 
     @Override
     public void process(Record<String, SpecificRecord> record) {
+        takePaymentAnswers(Instant.ofEpochMilli(context().currentSystemTimeMs()));
         Envelope cause;
         Object payload;
         if (record.value() instanceof OrderEvent event) {
@@ -80,6 +102,27 @@ final class SagaProcessor extends ContextualProcessor<String, SpecificRecord, St
         OrderSaga saga = sagas.get(record.key());
         long deadlineBefore = saga == null ? 0 : saga.deadlineMillis(); // the decider changes the saga in place
         apply(record.key(), deadlineBefore, decider.decide(saga, payload, now), cause, now);
+    }
+
+    /** Applies the gateway's answers that came in; each is logged before what it leads to. */
+    private void takePaymentAnswers(Instant now) {
+        for (PaymentCalls.Answer answer = payments.nextAnswer(); answer != null; answer = payments.nextAnswer()) {
+            OrderSaga saga = sagas.get(answer.orderId());
+            if (saga == null) {
+                continue;
+            }
+            long deadlineBefore = saga.deadlineMillis();
+            CheckoutDecider.Decision decision = decider.decide(saga, answer.payload(), now);
+            if (!decision.changed()) {
+                continue; // an answer to a repeated question
+            }
+            Envelope logged = Envelope.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(now)
+                    .setCorrelationId(answer.orderId()).setCausationId(answer.requestEventId())
+                    .setProducer(CheckoutTopology.PAYMENT_PORT_PRODUCER).setShopperId(saga.shopperId()).build();
+            context().forward(new Record<>(answer.orderId(), new OrderEvent(logged, answer.payload()),
+                    now.toEpochMilli()));
+            apply(answer.orderId(), deadlineBefore, decision, logged, now);
+        }
     }
 
     private void deadlinesPassed(long wallClockMillis) {
@@ -112,7 +155,11 @@ final class SagaProcessor extends ContextualProcessor<String, SpecificRecord, St
                     new InventoryCommand(envelope(cause, saga, now), command), timestamp));
         }
         for (Object event : decision.orderEvents()) {
-            context().forward(new Record<>(orderId, new OrderEvent(envelope(cause, saga, now), event), timestamp));
+            Envelope envelope = envelope(cause, saga, now);
+            context().forward(new Record<>(orderId, new OrderEvent(envelope, event), timestamp));
+            if (event instanceof PaymentRequested requested) {
+                payments.authorize(orderId, envelope.getEventId(), requested.getAmount(), requested.getPaymentToken());
+            }
         }
     }
 

@@ -28,7 +28,10 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 
-/** The checkout saga on a TopologyTestDriver; the test plays inventory and the payment port. */
+/**
+ * The checkout saga on a TopologyTestDriver; the test plays inventory and the payment port (through
+ * {@link #payments()}, or by writing the port's answers to the order topic as an earlier version's worker did).
+ */
 final class CheckoutDriver implements AutoCloseable {
     static final Instant START = Instant.parse("2026-12-05T10:00:00Z");
     static final String LOC = "lis-01";
@@ -36,6 +39,7 @@ final class CheckoutDriver implements AutoCloseable {
             RegistryFreeAvroSerde.of(InventoryEvent.class), RegistryFreeAvroSerde.of(InventoryCommand.class));
 
     private final TopologyTestDriver driver;
+    private final ScriptedPaymentGateway payments = new ScriptedPaymentGateway();
     private final TestInputTopic<String, OrderEvent> orderIn;
     private final TestInputTopic<String, InventoryEvent> answersIn;
     private final TestOutputTopic<String, OrderEvent> orderOut;
@@ -46,7 +50,7 @@ final class CheckoutDriver implements AutoCloseable {
     CheckoutDriver(CheckoutPolicy policy) {
         Properties props = TopologyTestProperties.forApplication("checkout-test");
         driver = new TopologyTestDriver(CheckoutTopology.buildTopology(SERDES, new CheckoutDecider(policy),
-                Duration.ofSeconds(1), Duration.ZERO, StateStores.Kind.MEMORY), props, START);
+                payments, Duration.ofSeconds(1), Duration.ZERO, StateStores.Kind.MEMORY), props, START);
         orderIn = driver.createInputTopic(Topics.ORDER_EVENTS.name(), Serdes.String().serializer(),
                 SERDES.orderEvents().serializer());
         answersIn = driver.createInputTopic(Topics.HOLD_ANSWERS.name(), Serdes.String().serializer(),
@@ -94,10 +98,22 @@ final class CheckoutDriver implements AutoCloseable {
         return commandsOut.readValuesToList().stream().map(InventoryCommand::getPayload).toList();
     }
 
-    /** Order events written by the saga (not those the test piped in) since the last call. */
+    /**
+     * Order events written by the saga (not those the test piped in) since the last call, in the order of the log:
+     * its own and the payment port's answers it logged.
+     */
     List<Object> orderEvents() {
-        return orderOut.readValuesToList().stream().filter(event -> "checkout".equals(event.getEnvelope().getProducer()))
+        return orderOut.readValuesToList().stream().filter(event -> !"test".equals(event.getEnvelope().getProducer()))
                 .map(OrderEvent::getPayload).toList();
+    }
+
+    ScriptedPaymentGateway payments() {
+        return payments;
+    }
+
+    /** Lets the saga's task take the payment port's answers (an idle task looks for them on the wall clock). */
+    void takePaymentAnswers() {
+        driver.advanceWallClockTime(SagaProcessor.PAYMENT_ANSWER_POLL);
     }
 
     /** What the saga copied to checkout.payment-requests since the last call. */

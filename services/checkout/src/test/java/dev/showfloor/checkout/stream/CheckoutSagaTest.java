@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.showfloor.checkout.domain.CheckoutPolicy;
 import dev.showfloor.checkout.domain.OrderSaga;
+import dev.showfloor.checkout.domain.PaymentGateway;
 import dev.showfloor.events.checkout.OrderCancelled;
 import dev.showfloor.events.checkout.OrderConfirmed;
 import dev.showfloor.events.checkout.OrderRejected;
@@ -53,11 +54,22 @@ class CheckoutSagaTest {
         assertThat(checkout.orderEvents()).singleElement().isInstanceOfSatisfying(PaymentRequested.class,
                 requested -> assertThat(requested.getAmount().getAmountMinor()).isEqualTo(5_000L));
 
-        checkout.order(new PaymentAuthorized("o1", "pay-1", new Money(5_000L, "EUR"), "simulator"), "o1");
+        assertThat(checkout.payments().asked()).as("the task asks the payment port itself").containsExactly("o1");
+        assertThat(checkout.paymentRequests()).as("no hop through the payment worker").isEmpty();
+
+        checkout.payments().answer("o1", PaymentGateway.Outcome.authorized("pay-1"));
+        checkout.takePaymentAnswers();
         assertThat(checkout.commands()).hasSize(2).allSatisfy(command ->
                 assertThat(command).isInstanceOf(CommitHold.class));
-        assertThat(checkout.orderEvents()).as("both holds live for minutes: confirmed in the same step")
-                .singleElement().isInstanceOf(OrderConfirmed.class);
+        List<Object> logged = checkout.orderEvents();
+        assertThat(logged).as("the answer is logged, then both holds live for minutes: confirmed in the same step")
+                .extracting(Object::getClass).containsExactly(PaymentAuthorized.class, OrderConfirmed.class);
+        assertThat(logged.getFirst()).isInstanceOfSatisfying(PaymentAuthorized.class,
+                authorized -> assertThat(authorized.getPaymentId()).isEqualTo("pay-1"));
+        checkout.sagaWrites();
+        logged.forEach(event -> checkout.order(event, "o1")); // read back from the order topic
+        assertThat(checkout.orderEvents()).as("reading its own log back changes nothing").isEmpty();
+        assertThat(checkout.sagaWrites()).isZero();
 
         committed("o1", 0, "tee");
         committed("o1", 1, "cap");
@@ -111,8 +123,8 @@ class CheckoutSagaTest {
                 voided -> assertThat(voided.getPaymentId()).isEqualTo("pay-9"));
         assertThat(events.get(1)).isInstanceOf(OrderCancelled.class);
         assertThat(checkout.saga("o9").status()).isEqualTo(OrderSaga.Status.CANCELLED);
-        assertThat(checkout.paymentRequests()).as("the payment port's copies: what it must act on, nothing else")
-                .extracting(Object::getClass).containsExactly(PaymentRequested.class, PaymentVoidRequested.class);
+        assertThat(checkout.paymentRequests()).as("the payment worker's copies: voids, nothing else")
+                .extracting(Object::getClass).containsExactly(PaymentVoidRequested.class);
     }
 
     @Test
@@ -175,10 +187,29 @@ class CheckoutSagaTest {
         checkout.commands();
         checkout.orderEvents();
 
-        checkout.order(new PaymentDeclined("o4", null, PaymentDeclineReason.CARD_DECLINED, "simulator"), "o4");
+        checkout.payments().answer("o4", PaymentGateway.Outcome.declined("INSUFFICIENT_FUNDS"));
+        checkout.takePaymentAnswers();
 
         assertThat(checkout.commands()).hasSize(2).allSatisfy(command ->
                 assertThat(command).isInstanceOf(ReleaseHold.class));
+        List<Object> events = checkout.orderEvents();
+        assertThat(events).hasSize(2);
+        assertThat(events.get(0)).isInstanceOfSatisfying(PaymentDeclined.class,
+                declined -> assertThat(declined.getReason()).isEqualTo(PaymentDeclineReason.INSUFFICIENT_FUNDS));
+        assertThat(events.get(1)).isInstanceOfSatisfying(OrderRejected.class,
+                rejected -> assertThat(rejected.getReason()).isEqualTo(OrderRejectionReason.PAYMENT_DECLINED));
+    }
+
+    @Test
+    void aDeclineWrittenToTheOrderTopicIsAnInputLikeAnyOther() {
+        checkout.order(order("o11", "tee"), "o11");
+        held("o11", 0, "tee");
+        checkout.commands();
+        checkout.orderEvents();
+
+        checkout.order(new PaymentDeclined("o11", null, PaymentDeclineReason.CARD_DECLINED, "simulator"), "o11");
+
+        assertThat(checkout.commands()).singleElement().isInstanceOf(ReleaseHold.class);
         assertThat(checkout.orderEvents()).singleElement().isInstanceOfSatisfying(OrderRejected.class,
                 rejected -> assertThat(rejected.getReason()).isEqualTo(OrderRejectionReason.PAYMENT_DECLINED));
     }
@@ -216,10 +247,17 @@ class CheckoutSagaTest {
                 rejected -> assertThat(rejected.getReason()).isEqualTo(OrderRejectionReason.PAYMENT_TIMEOUT));
         assertThat(checkout.commands()).singleElement().isInstanceOf(ReleaseHold.class);
 
-        checkout.order(new PaymentAuthorized("o6", "pay-late", new Money(2_500L, "EUR"), "simulator"), "o6");
-        assertThat(checkout.orderEvents()).singleElement().isInstanceOfSatisfying(PaymentVoidRequested.class,
+        checkout.payments().answer("o6", PaymentGateway.Outcome.authorized("pay-late"));
+        checkout.takePaymentAnswers();
+        List<Object> late = checkout.orderEvents();
+        assertThat(late).extracting(Object::getClass)
+                .containsExactly(PaymentAuthorized.class, PaymentVoidRequested.class);
+        assertThat(late.get(1)).isInstanceOfSatisfying(PaymentVoidRequested.class,
                 voided -> assertThat(voided.getPaymentId()).isEqualTo("pay-late"));
         assertThat(checkout.commands()).as("nothing is committed for a rejected order").isEmpty();
+
+        checkout.order(late.getFirst(), "o6"); // the logged answer, read back
+        assertThat(checkout.orderEvents()).as("voided once").isEmpty();
     }
 
     @Test

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.showfloor.checkout.domain.CheckoutPolicy;
 import dev.showfloor.checkout.domain.OrderSaga;
+import dev.showfloor.checkout.domain.PaymentGateway;
 import dev.showfloor.events.checkout.PaymentAuthorized;
-import dev.showfloor.events.checkout.PaymentDeclineReason;
 import dev.showfloor.events.checkout.PaymentDeclined;
 import dev.showfloor.events.common.Money;
 import dev.showfloor.events.inventory.HoldCommitted;
@@ -51,11 +51,14 @@ class ReplayTest {
                                 orderId + "/0", orderId, 1, Instant.parse("2026-12-05T10:05:00Z"), null, "s", null));
                         int payment = random.nextInt(4);
                         if (payment == 0) {
-                            write(live, log, true, orderId, new PaymentDeclined(orderId, null,
-                                    PaymentDeclineReason.CARD_DECLINED, "simulator"));
+                            pay(live, log, orderId, PaymentGateway.Outcome.declined("CARD_DECLINED"));
                         } else if (payment > 1) {
-                            write(live, log, true, orderId, new PaymentAuthorized(orderId, "p-" + orderId,
-                                    new Money(2_500L, "EUR"), "simulator"));
+                            if (payment == 2) {
+                                pay(live, log, orderId, PaymentGateway.Outcome.authorized("p-" + orderId));
+                            } else { // an answer an earlier version's payment worker wrote to the order topic
+                                write(live, log, true, orderId, new PaymentAuthorized(orderId, "p-" + orderId,
+                                        new Money(2_500L, "EUR"), "simulator"));
+                            }
                             write(live, log, false, orderId, new HoldCommitted(orderId + "/0/commit", LOC, "tee",
                                     orderId + "/0", orderId, 1, null));
                         } // payment == 1: no answer, the payment deadline decides
@@ -89,6 +92,13 @@ class ReplayTest {
         }
     }
 
+    /** The payment port answers; the saga logs the answer with what it decided. */
+    private static void pay(CheckoutDriver driver, List<Logged> log, String orderId, PaymentGateway.Outcome outcome) {
+        driver.payments().answer(orderId, outcome);
+        driver.takePaymentAnswers();
+        drainVerdicts(driver, log);
+    }
+
     private static void write(CheckoutDriver driver, List<Logged> log, boolean orderTopic, String key, Object payload) {
         log.add(new Logged(orderTopic, key, payload));
         if (orderTopic) {
@@ -108,6 +118,8 @@ class ReplayTest {
                 case dev.showfloor.events.checkout.OrderRejected e -> e.getOrderId();
                 case dev.showfloor.events.checkout.PaymentRequested e -> e.getOrderId();
                 case dev.showfloor.events.checkout.PaymentVoidRequested e -> e.getOrderId();
+                case PaymentAuthorized e -> e.getOrderId();
+                case PaymentDeclined e -> e.getOrderId();
                 default -> throw new AssertionError(event);
             };
             log.add(new Logged(true, orderId, event));

@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.showfloor.checkout.domain.CheckoutDecider;
 import dev.showfloor.checkout.domain.CheckoutPolicy;
 import dev.showfloor.checkout.domain.OrderSaga;
+import dev.showfloor.checkout.domain.PaymentGateway;
+import dev.showfloor.events.checkout.OrderConfirmed;
 import dev.showfloor.events.checkout.OrderEvent;
 import dev.showfloor.events.checkout.OrderRejected;
 import dev.showfloor.events.checkout.OrderRejectionReason;
+import dev.showfloor.events.checkout.PaymentAuthorized;
+import dev.showfloor.events.inventory.HoldPlaced;
 import java.time.Duration;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
@@ -17,18 +21,17 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 
-/** A task that starts on a restored saga store finds the deadlines of the orders still waiting in it. */
+/**
+ * A task that starts on a restored saga store finds the deadlines of the orders still waiting in it, and asks again
+ * for the payments still awaited.
+ */
 class SagaProcessorRestartTest {
     private final CheckoutDecider decider = new CheckoutDecider(CheckoutPolicy.DEFAULT);
 
     @Test
     void aWaitingOrderInTheRestoredStoreStillTimesOut() {
         MockProcessorContext<String, SpecificRecord> context = new MockProcessorContext<>();
-        KeyValueStore<String, OrderSaga> sagas = Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(CheckoutTopology.SAGAS_STORE), Serdes.String(), SagaSerde.sagas())
-                .withLoggingDisabled().build();
-        sagas.init(context.getStateStoreContext(), sagas);
-        context.addStateStore(sagas);
+        KeyValueStore<String, OrderSaga> sagas = restoredStore(context);
         long start = CheckoutDriver.START.toEpochMilli();
         OrderSaga waiting = decider.decide(null, CheckoutDriver.order("o-waiting", "tee", "cap"), CheckoutDriver.START)
                 .saga();
@@ -39,7 +42,7 @@ class SagaProcessorRestartTest {
         sagas.put("o-decided", decided);
 
         context.setCurrentSystemTimeMs(start);
-        new SagaProcessor(decider, Duration.ofSeconds(1), Duration.ZERO).init(context);
+        new SagaProcessor(decider, new ScriptedPaymentGateway(), Duration.ofSeconds(1), Duration.ZERO).init(context);
         var punctuator = context.scheduledPunctuators().getFirst().getPunctuator();
         punctuator.punctuate(waiting.deadlineMillis() - 1);
         assertThat(context.forwarded()).as("not before its deadline").isEmpty();
@@ -54,5 +57,38 @@ class SagaProcessorRestartTest {
                     assertThat(rejected.getReason()).isEqualTo(OrderRejectionReason.HOLD_TIMEOUT);
                 });
         assertThat(sagas.get("o-waiting").status()).isEqualTo(OrderSaga.Status.REJECTED);
+    }
+
+    @Test
+    void anOrderAwaitingPaymentInTheRestoredStoreIsAskedForAgainAndConfirmed() {
+        MockProcessorContext<String, SpecificRecord> context = new MockProcessorContext<>();
+        KeyValueStore<String, OrderSaga> sagas = restoredStore(context);
+        OrderSaga awaiting = decider.decide(null, CheckoutDriver.order("o-paying", new String[] {"tee"}), CheckoutDriver.START).saga();
+        awaiting = decider.decide(awaiting, new HoldPlaced("o-paying/0/place", CheckoutDriver.LOC, "tee", "o-paying/0",
+                "o-paying", 1, CheckoutDriver.START.plus(Duration.ofMinutes(5)), null, "shopper-1", null),
+                CheckoutDriver.START).saga();
+        assertThat(awaiting.status()).isEqualTo(OrderSaga.Status.AWAITING_PAYMENT);
+        sagas.put("o-paying", awaiting);
+        ScriptedPaymentGateway gateway = new ScriptedPaymentGateway();
+
+        context.setCurrentSystemTimeMs(CheckoutDriver.START.toEpochMilli());
+        new SagaProcessor(decider, gateway, Duration.ofSeconds(1), Duration.ZERO).init(context);
+        assertThat(gateway.asked()).as("its answer went to the previous owner").containsExactly("o-paying");
+
+        gateway.answer("o-paying", PaymentGateway.Outcome.authorized("pay-again"));
+        context.scheduledPunctuators().get(1).getPunctuator().punctuate(CheckoutDriver.START.toEpochMilli() + 5);
+        List<Object> events = context.forwarded().stream().map(forward -> forward.record().value())
+                .filter(OrderEvent.class::isInstance).map(event -> ((OrderEvent) event).getPayload()).toList();
+        assertThat(events).extracting(Object::getClass).containsExactly(PaymentAuthorized.class, OrderConfirmed.class);
+        assertThat(sagas.get("o-paying").status()).isEqualTo(OrderSaga.Status.CONFIRMED);
+    }
+
+    private static KeyValueStore<String, OrderSaga> restoredStore(MockProcessorContext<String, SpecificRecord> context) {
+        KeyValueStore<String, OrderSaga> sagas = Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(CheckoutTopology.SAGAS_STORE), Serdes.String(), SagaSerde.sagas())
+                .withLoggingDisabled().build();
+        sagas.init(context.getStateStoreContext(), sagas);
+        context.addStateStore(sagas);
+        return sagas;
     }
 }

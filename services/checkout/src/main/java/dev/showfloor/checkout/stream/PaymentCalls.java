@@ -1,0 +1,68 @@
+package dev.showfloor.checkout.stream;
+
+import dev.showfloor.checkout.domain.PaymentGateway;
+import dev.showfloor.events.checkout.PaymentAuthorized;
+import dev.showfloor.events.checkout.PaymentDeclineReason;
+import dev.showfloor.events.checkout.PaymentDeclined;
+import dev.showfloor.events.common.Money;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.jboss.logging.Logger;
+
+/**
+ * One saga task's calls to the PaymentGateway port. The task asks as soon as it decides to (no hop through a
+ * topic and a worker) and the gateway's answers wait here until the task's stream thread takes them, so they
+ * are applied and logged inside the task's transaction like any other input.
+ *
+ * <p>Asking before the decision's transaction commits is safe because the port is idempotent per order: if the
+ * transaction aborts, the task decides again from the same inputs and asks again for the same order; an answer
+ * that reaches a task that has since closed is lost, and whichever task restores the order asks again, since the
+ * stored saga still awaits payment.
+ */
+final class PaymentCalls {
+    private static final Logger LOG = Logger.getLogger(PaymentCalls.class);
+
+    /** A gateway answer for one order, and the request it answers. */
+    record Answer(String orderId, String requestEventId, Object payload) {
+    }
+
+    private final PaymentGateway gateway;
+    private final Queue<Answer> answers = new ConcurrentLinkedQueue<>();
+
+    PaymentCalls(PaymentGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    /** Asks for an authorization; its answer (authorized or declined) is queued for {@link #nextAnswer()}. */
+    void authorize(String orderId, String requestEventId, Money amount, String paymentToken) {
+        gateway.authorize(orderId, amount.getAmountMinor(), amount.getCurrency(), paymentToken)
+                .whenComplete((outcome, failure) -> {
+                    if (failure != null) {
+                        LOG.errorf(failure, "payment of order %s failed; its deadline will reject it", orderId);
+                        return;
+                    }
+                    Object answer = switch (outcome.result()) {
+                        case AUTHORIZED -> new PaymentAuthorized(orderId, outcome.paymentId(), amount, gateway.name());
+                        case DECLINED -> new PaymentDeclined(orderId, null, declineReason(outcome.declineReason()),
+                                gateway.name());
+                        case NO_ANSWER -> null; // the saga's payment deadline decides
+                    };
+                    if (answer != null) {
+                        answers.add(new Answer(orderId, requestEventId, answer));
+                    }
+                });
+    }
+
+    /** The oldest answer not taken yet, or null. */
+    Answer nextAnswer() {
+        return answers.poll();
+    }
+
+    private static PaymentDeclineReason declineReason(String reason) {
+        try {
+            return PaymentDeclineReason.valueOf(reason);
+        } catch (IllegalArgumentException | NullPointerException unknown) {
+            return PaymentDeclineReason.UNKNOWN;
+        }
+    }
+}
