@@ -49,7 +49,8 @@ public final class BenchMain {
                             rates(options, "sweep", "2000,1000,500")).write(out);
                 }
             }
-            case "checkout" -> new CheckoutBench(bootstrap, options.getOrDefault("inventory", "http://127.0.0.1:8102"),
+            case "checkout" -> new CheckoutBench(bootstrap, registry,
+                    options.getOrDefault("inventory", "http://127.0.0.1:8102"),
                     options.getOrDefault("checkout", "http://127.0.0.1:8103"), floorCommitMs,
                     Boolean.parseBoolean(options.getOrDefault("prefer-wait", "false")))
                     .run(raw, Integer.parseInt(options.getOrDefault("orders", "6000")),

@@ -2,6 +2,7 @@ package dev.showfloor.simulator;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -19,25 +20,25 @@ public final class CheckoutBench {
     private static final int SKUS = 10;
     private static final int WARM_UP_ROUNDS = 12;
     /**
-     * Exactly-once hops on an order's path to CONFIRMED: the saga places the holds, inventory holds, the saga
-     * requests the payment, the saga confirms on its answer (the payment worker between the last two is a plain
-     * consumer and producer, counted in the writes but not as a hop).
+     * Exactly-once commits on an order's path to CONFIRMED: the saga places the holds, inventory holds, the saga
+     * confirms on the payment answer it asked for when the holds came in (four until the second session of
+     * 2026-12-02 evening, when the answer came through a payment worker and the order topic).
      */
-    static final int EXACTLY_ONCE_HOPS = 4;
+    static final int EXACTLY_ONCE_HOPS = 3;
     /**
      * The floor's records per order, kept at the shape of 2026-12-01 so floors stay comparable across days. A
-     * one-line order now writes about 18 on its path: OrderPlaced; the saga's PlaceHold and changelog record;
-     * inventory's three per placed hold; the saga's PaymentRequested, its copy for the payment worker and
-     * changelog record; PaymentAuthorized; the saga's OrderConfirmed, CommitHold and changelog record;
-     * inventory's HoldCommitted, its answer, the holds changelog record and two history records (stock levels
-     * go out once per SKU per interval). The benchmark prints the broker records it measured per order beside
-     * the floor's, so the two shapes can be compared.
+     * one-line order now writes about 17 on its path: OrderPlaced; the saga's PlaceHold and changelog record;
+     * inventory's three per placed hold; the saga's PaymentRequested and changelog record; its PaymentAuthorized,
+     * OrderConfirmed, CommitHold and changelog record; inventory's HoldCommitted, its answer, the holds
+     * changelog record and two history records (stock levels go out once per SKU per interval). The benchmark
+     * prints the broker records it measured per order beside the floor's, so the two shapes can be compared.
      */
     static final int WRITES_PER_ORDER = 18;
     /** How long a POST asks to wait for its decision ({@code Prefer: wait}); the long-poll takes over after. */
     private static final int PREFER_WAIT_SECONDS = 10;
     private final ShowfloorApi api;
     private final String bootstrapServers;
+    private final String registryApiUrl;
     private final int floorCommitMs;
     private final boolean oneRoundTrip;
     private final String location = "bench-" + Long.toString(System.currentTimeMillis(), 36);
@@ -47,10 +48,11 @@ public final class CheckoutBench {
      * @param oneRoundTrip  whether the POST waits for the decision ({@code Prefer: wait}) instead of a POST and a
      *                      long-poll (the default, comparable with every earlier run)
      */
-    public CheckoutBench(String bootstrapServers, String inventoryUrl, String checkoutUrl, int floorCommitMs,
-                         boolean oneRoundTrip) {
+    public CheckoutBench(String bootstrapServers, String registryApiUrl, String inventoryUrl, String checkoutUrl,
+                         int floorCommitMs, boolean oneRoundTrip) {
         this.api = new ShowfloorApi(null, inventoryUrl, checkoutUrl);
         this.bootstrapServers = bootstrapServers;
+        this.registryApiUrl = registryApiUrl;
         this.floorCommitMs = floorCommitMs;
         this.oneRoundTrip = oneRoundTrip;
     }
@@ -66,20 +68,25 @@ public final class CheckoutBench {
         }
 
         WarmUp.untilSteady("confirmed/s", WARM_UP_ROUNDS, round -> closedLoop("warm" + round, saturationOrders,
-                concurrency, new Latencies(), new AtomicInteger()));
+                concurrency, new Latencies(), new AtomicInteger(), null));
         Latencies saturation = new Latencies();
         AtomicInteger confirmed = new AtomicInteger();
         PhaseCost.Measured saturated = PhaseCost.around(bootstrapServers, saturationOrders,
-                () -> closedLoop("sat", saturationOrders, concurrency, saturation, confirmed));
+                () -> closedLoop("sat", saturationOrders, concurrency, saturation, confirmed, null));
         double confirmedPerSecond = saturated.perSecond();
 
         Latencies paced = new Latencies();
         AtomicInteger pacedConfirmed = new AtomicInteger();
         int pacedOrders = (int) (pacedRate * pacedDuration.toSeconds());
-        try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
-            OpenLoop.pace(pacedRate, pacedOrders,
-                    n -> workers.submit(() -> order("paced-" + n, paced, pacedConfirmed)));
+        Map<String, Object> timeline;
+        try (OrderTimeline steps = new OrderTimeline(bootstrapServers, registryApiUrl)) {
+            try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
+                OpenLoop.pace(pacedRate, pacedOrders,
+                        n -> workers.submit(() -> order("paced-" + n, paced, pacedConfirmed, steps)));
+            }
+            timeline = steps.percentiles();
         }
+        System.out.println("  where the time goes at " + pacedRate + " orders/s (ms since the tap): " + timeline);
         BenchReport report = new BenchReport("checkout", started);
         report
                 .throughput(confirmedPerSecond, rawRecordsPerSecond)
@@ -89,6 +96,7 @@ public final class CheckoutBench {
                 .put("latency_measured_at_orders_per_s", pacedRate)
                 .put("paced_orders", pacedOrders)
                 .put("paced_confirmed", pacedConfirmed.get())
+                .put("timeline_ms", timeline)
                 .put("saturation_orders", saturationOrders)
                 .put("saturation_confirmed", confirmed.get())
                 .put("saturation_concurrency", concurrency)
@@ -125,7 +133,8 @@ public final class CheckoutBench {
     }
 
     /** {@code orders} orders with at most {@code concurrency} in flight; returns confirmed orders per second. */
-    private double closedLoop(String prefix, int orders, int concurrency, Latencies latencies, AtomicInteger confirmed) {
+    private double closedLoop(String prefix, int orders, int concurrency, Latencies latencies, AtomicInteger confirmed,
+                              OrderTimeline timeline) {
         long start = System.nanoTime();
         Semaphore inFlight = new Semaphore(concurrency);
         try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -134,7 +143,7 @@ public final class CheckoutBench {
                 inFlight.acquireUninterruptibly();
                 workers.submit(() -> {
                     try {
-                        order(prefix + "-" + n, latencies, confirmed);
+                        order(prefix + "-" + n, latencies, confirmed, timeline);
                     } finally {
                         inFlight.release();
                     }
@@ -166,7 +175,8 @@ public final class CheckoutBench {
         return answered.get() / ((System.nanoTime() - start) / 1e9);
     }
 
-    private void order(String id, Latencies latencies, AtomicInteger confirmed) {
+    /** One order until it is decided; {@code timeline}, if not null, learns when it was tapped and answered. */
+    private void order(String id, Latencies latencies, AtomicInteger confirmed, OrderTimeline timeline) {
         String shopper = "bench-" + id;
         String body = """
                 {"shopperId": "%s", "locationId": "%s", "currency": "EUR",
@@ -174,6 +184,7 @@ public final class CheckoutBench {
                  "paymentToken": "tok_approve", "fulfillment": {"method": "PICKUP"}}"""
                 .formatted(shopper, location, Math.floorMod(id.hashCode(), SKUS));
         long tapped = System.nanoTime();
+        long tappedMillis = System.currentTimeMillis();
         ShowfloorApi.Answer accepted = api.checkout(location + "-" + id, body, Duration.ofSeconds(60),
                 oneRoundTrip ? PREFER_WAIT_SECONDS : 0);
         if (!accepted.ok()) {
@@ -184,6 +195,9 @@ public final class CheckoutBench {
         if (decision.ok() && "CONFIRMED".equals(decision.body().get("status").asText())) {
             latencies.add(System.nanoTime() - tapped);
             confirmed.incrementAndGet();
+            if (timeline != null) {
+                timeline.client(decision.body().get("orderId").asText(), tappedMillis, System.currentTimeMillis());
+            }
         }
     }
 
