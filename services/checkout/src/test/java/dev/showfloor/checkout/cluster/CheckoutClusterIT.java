@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.showfloor.runtime.Await;
 import dev.showfloor.schemas.CatalogTopics;
+import dev.showfloor.schemas.Topics;
 import dev.showfloor.schemas.registry.SchemaRegistrar;
+import dev.showfloor.testsupport.DeadLetters;
 import dev.showfloor.testsupport.PackagedServices;
 import dev.showfloor.testsupport.ShowfloorInfraExtension;
 import dev.showfloor.testsupport.TestInfra;
@@ -14,6 +16,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -105,6 +108,9 @@ class CheckoutClusterIT {
         assertThat(json(invalid.body()).findValuesAsText("field"))
                 .contains("currency", "lines[0].quantity", "fulfillment.address");
 
+        // A record nobody can read on the saga's input goes to its dead-letter topic; the orders after it decide.
+        DeadLetters.poison(infra.bootstrapServers(), Topics.ORDER_REQUESTS.name(),
+                "ord-poison".getBytes(StandardCharsets.UTF_8), "not avro".getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> first = checkout("api-key-1", body);
         assertThat(first.statusCode()).isEqualTo(202);
         String orderId = json(first.body()).get("orderId").asText();
@@ -116,6 +122,8 @@ class CheckoutClusterIT {
 
         JsonNode confirmed = json(get(checkout.baseUrl() + "/orders/" + orderId + "?waitMs=20000").body());
         assertThat(confirmed.get("status").asText()).isEqualTo("CONFIRMED");
+        assertThat(DeadLetters.read(infra.bootstrapServers(), Topics.ORDER_REQUESTS.dlq(), 1, Duration.ofSeconds(30)))
+                .anySatisfy(dead -> assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("not avro"));
 
         String streamed = json(checkout("api-key-2", body).body()).get("orderId").asText();
         String events = get(checkout.baseUrl() + "/orders/" + streamed + "/events").body();

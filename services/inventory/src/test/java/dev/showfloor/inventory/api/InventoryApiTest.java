@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import dev.showfloor.streamskit.DeadLetterDeserializationHandler;
 import dev.showfloor.runtime.Await;
 import dev.showfloor.schemas.Topics;
+import dev.showfloor.testsupport.DeadLetters;
 import dev.showfloor.testsupport.TestInfra;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -15,19 +16,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.Test;
 
 /** The REST API on the real broker and registry, through the running topology. */
@@ -85,18 +75,13 @@ class InventoryApiTest {
     @Test
     void aPoisonCommandGoesToTheDeadLetterTopicAndProcessingContinues() throws Exception {
         String bootstrap = TestInfra.endpoints().bootstrapServers();
-        try (var producer = new KafkaProducer<>(Map.<String, Object>of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all"),
-                new ByteArraySerializer(), new ByteArraySerializer())) {
-            producer.send(new ProducerRecord<>(Topics.INVENTORY_COMMANDS.name(),
-                    "api-loc:poison".getBytes(StandardCharsets.UTF_8),
-                    "not avro at all".getBytes(StandardCharsets.UTF_8))).get(10, TimeUnit.SECONDS);
-        }
+        DeadLetters.poison(bootstrap, Topics.INVENTORY_COMMANDS.name(), "api-loc:poison".getBytes(StandardCharsets.UTF_8),
+                "not avro at all".getBytes(StandardCharsets.UTF_8));
         given().contentType(ContentType.JSON).body("{\"quantity\": 3}")
                 .post("/inventory/api-loc/after-poison/receipts").then().statusCode(202);
 
         awaitOnHand("api-loc", "after-poison", 3);
-        List<ConsumerRecord<byte[], byte[]>> dead = readAll(bootstrap, Topics.INVENTORY_COMMANDS.dlq(), 1);
+        List<ConsumerRecord<byte[], byte[]>> dead = DeadLetters.read(bootstrap, Topics.INVENTORY_COMMANDS.dlq(), 1, DEADLINE);
         assertThat(dead).anySatisfy(record -> {
             assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("not avro at all");
             assertThat(record.headers().lastHeader(DeadLetterDeserializationHandler.HEADER_PREFIX + "error.class"))
@@ -117,21 +102,5 @@ class InventoryApiTest {
         } catch (IllegalStateException timedOut) {
             throw new AssertionError(timedOut.getMessage() + "; last answer: " + last[0], timedOut);
         }
-    }
-
-    private static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrap, String topic, int atLeast) {
-        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader-" + System.nanoTime(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
-                new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            consumer.subscribe(Set.of(topic));
-            Await.until(atLeast + " records on " + topic, DEADLINE, () -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                return records.size() >= atLeast;
-            });
-        }
-        return records;
     }
 }
