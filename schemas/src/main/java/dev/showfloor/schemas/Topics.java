@@ -33,7 +33,6 @@ public final class Topics {
     public static final Topic<InventoryEvent> INVENTORY_EVENTS = CATALOG.topic("inventory.events", InventoryEvent.class);
     public static final Topic<InventoryEvent> HOLD_ANSWERS = CATALOG.topic("inventory.hold-answers", InventoryEvent.class);
     public static final Topic<StockLevel> STOCK_LEVELS = CATALOG.topic("inventory.stock-levels", StockLevel.class);
-    public static final Topic<OrderEvent> ORDER_REQUESTS = CATALOG.topic("checkout.order-requests", OrderEvent.class);
     public static final Topic<OrderEvent> ORDER_EVENTS = CATALOG.topic("checkout.order-events", OrderEvent.class);
     public static final Topic<OrderEvent> PAYMENT_REQUESTS = CATALOG.topic("checkout.payment-requests", OrderEvent.class);
     public static final Topic<OfferEvent> OFFER_DECISIONS = CATALOG.topic("offers.decision-events", OfferEvent.class);
@@ -58,7 +57,6 @@ public final class Topics {
                 INVENTORY_EVENTS,
                 HOLD_ANSWERS,
                 STOCK_LEVELS,
-                ORDER_REQUESTS,
                 ORDER_EVENTS,
                 PAYMENT_REQUESTS,
                 OFFER_DECISIONS,

@@ -116,7 +116,7 @@ public class CheckoutResource {
                 return CompletableFuture.completedFuture(againOrConflict(orderId, idempotencyKey, firstHash,
                         requestHash));
             }
-            return publisher.place(request.shopperId(), PRODUCER,
+            return publisher.publish(orderId, request.shopperId(), PRODUCER, null,
                             orderPlaced(orderId, idempotencyKey, requestHash, request))
                     .thenApply(sent -> accepted(orderId))
                     .exceptionally(failure -> {

@@ -8,7 +8,6 @@ import dev.showfloor.events.inventory.InventoryCommand;
 import dev.showfloor.schemas.Topics;
 import dev.showfloor.streamskit.StateStores;
 import java.time.Duration;
-import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -18,8 +17,8 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Produced;
 
 /**
- * The checkout saga, keyed by orderId: new orders, order events and inventory's answers to the saga's hold
- * commands meet in one task per order; it copies each new order into the order's history; the task asks the payment port for authorizations itself and logs its answers; it writes
+ * The checkout saga, keyed by orderId: order events and inventory's answers to the saga's hold commands meet in
+ * one task per order; the task asks the payment port for authorizations itself and logs its answers; it writes
  * inventory commands and the order's next events, and copies void requests to checkout.payment-requests.
  * Run with exactly_once_v2 so a decision, its outputs and the consumed offsets commit together.
  */
@@ -51,26 +50,20 @@ public final class CheckoutTopology {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(StateStores.keyValue(sagaStore, SAGAS_STORE, Serdes.String(), SagaSerde.sagas()));
 
-        // New orders, the order's history and inventory's answers to the saga's hold commands are all keyed by the
-        // order, so everything about one order lands in the task that owns it (same key, same partition count)
-        // with no re-keying hop in between.
-        for (var topic : List.of(Topics.ORDER_REQUESTS, Topics.HOLD_ANSWERS)) {
-            if (topic.partitions() != Topics.ORDER_EVENTS.partitions()) {
-                throw new IllegalStateException(topic.name() + " and " + Topics.ORDER_EVENTS.name()
-                        + " must have the same number of partitions for the saga to read them together");
-            }
-        }
-        KStream<String, SpecificRecord> requests = builder
-                .stream(Topics.ORDER_REQUESTS.name(), Consumed.with(Serdes.String(), serdes.orderEvents()))
-                .mapValues(event -> (SpecificRecord) event);
         KStream<String, SpecificRecord> orders = builder
                 .stream(Topics.ORDER_EVENTS.name(), Consumed.with(Serdes.String(), serdes.orderEvents()))
                 .mapValues(event -> (SpecificRecord) event);
+        // Inventory answers each hold command on a topic keyed by the order, so an answer lands in the task that
+        // owns the order (same key, same partition count) with no re-keying hop in between.
+        if (Topics.HOLD_ANSWERS.partitions() != Topics.ORDER_EVENTS.partitions()) {
+            throw new IllegalStateException(Topics.HOLD_ANSWERS.name() + " and " + Topics.ORDER_EVENTS.name()
+                    + " must have the same number of partitions for the saga to read them together");
+        }
         KStream<String, SpecificRecord> answers = builder
                 .stream(Topics.HOLD_ANSWERS.name(), Consumed.with(Serdes.String(), serdes.inventoryEvents()))
                 .mapValues(event -> (SpecificRecord) event);
 
-        KStream<String, SpecificRecord> decisions = requests.merge(orders).merge(answers)
+        KStream<String, SpecificRecord> decisions = orders.merge(answers)
                 .process(() -> new SagaProcessor(decider, gateway, deadlineScan, catchUpGrace), SAGAS_STORE);
         decisions.filter((key, value) -> value instanceof InventoryCommand)
                 .mapValues(value -> (InventoryCommand) value)

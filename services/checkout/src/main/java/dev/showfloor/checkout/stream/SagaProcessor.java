@@ -13,7 +13,6 @@ import dev.showfloor.events.inventory.InventoryEvent;
 import dev.showfloor.events.inventory.PlaceHold;
 import dev.showfloor.events.inventory.ReceiveStock;
 import dev.showfloor.events.inventory.ReleaseHold;
-import dev.showfloor.schemas.Topics;
 import dev.showfloor.streamskit.DeadlineIndex;
 import java.time.Duration;
 import java.time.Instant;
@@ -102,17 +101,7 @@ final class SagaProcessor extends ContextualProcessor<String, SpecificRecord, St
         Instant now = Instant.ofEpochMilli(context().currentSystemTimeMs());
         OrderSaga saga = sagas.get(record.key());
         long deadlineBefore = saga == null ? 0 : saga.deadlineMillis(); // the decider changes the saga in place
-        CheckoutDecider.Decision decision = decider.decide(saga, payload, now);
-        if (decision.changed() && isNewOrderRequest()) {
-            // The order's history starts with the order as the API accepted it (a repeated request changes nothing).
-            context().forward(new Record<>(record.key(), record.value(), now.toEpochMilli()));
-        }
-        apply(record.key(), deadlineBefore, decision, cause, now);
-    }
-
-    private boolean isNewOrderRequest() {
-        return context().recordMetadata().map(metadata -> Topics.ORDER_REQUESTS.name().equals(metadata.topic()))
-                .orElse(false);
+        apply(record.key(), deadlineBefore, decider.decide(saga, payload, now), cause, now);
     }
 
     /** Applies the gateway's answers that came in; each is logged before what it leads to. */

@@ -109,7 +109,7 @@ class CheckoutClusterIT {
                 .contains("currency", "lines[0].quantity", "fulfillment.address");
 
         // A record nobody can read on the saga's input goes to its dead-letter topic; the orders after it decide.
-        DeadLetters.poison(infra.bootstrapServers(), Topics.ORDER_REQUESTS.name(),
+        DeadLetters.poison(infra.bootstrapServers(), Topics.ORDER_EVENTS.name(),
                 "ord-poison".getBytes(StandardCharsets.UTF_8), "not avro".getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> first = checkout("api-key-1", body);
         assertThat(first.statusCode()).isEqualTo(202);
@@ -122,7 +122,7 @@ class CheckoutClusterIT {
 
         JsonNode confirmed = json(get(checkout.baseUrl() + "/orders/" + orderId + "?waitMs=20000").body());
         assertThat(confirmed.get("status").asText()).isEqualTo("CONFIRMED");
-        assertThat(DeadLetters.read(infra.bootstrapServers(), Topics.ORDER_REQUESTS.dlq(), 1, Duration.ofSeconds(30)))
+        assertThat(DeadLetters.read(infra.bootstrapServers(), Topics.ORDER_EVENTS.dlq(), 1, Duration.ofSeconds(30)))
                 .anySatisfy(dead -> assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("not avro"));
 
         String streamed = json(checkout("api-key-2", body).body()).get("orderId").asText();

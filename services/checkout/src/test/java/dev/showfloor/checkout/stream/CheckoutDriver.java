@@ -40,7 +40,6 @@ final class CheckoutDriver implements AutoCloseable {
 
     private final TopologyTestDriver driver;
     private final ScriptedPaymentGateway payments = new ScriptedPaymentGateway();
-    private final TestInputTopic<String, OrderEvent> requestsIn;
     private final TestInputTopic<String, OrderEvent> orderIn;
     private final TestInputTopic<String, InventoryEvent> answersIn;
     private final TestOutputTopic<String, OrderEvent> orderOut;
@@ -52,8 +51,6 @@ final class CheckoutDriver implements AutoCloseable {
         Properties props = TopologyTestProperties.forApplication("checkout-test");
         driver = new TopologyTestDriver(CheckoutTopology.buildTopology(SERDES, new CheckoutDecider(policy),
                 payments, Duration.ofSeconds(1), Duration.ZERO, StateStores.Kind.MEMORY), props, START);
-        requestsIn = driver.createInputTopic(Topics.ORDER_REQUESTS.name(), Serdes.String().serializer(),
-                SERDES.orderEvents().serializer());
         orderIn = driver.createInputTopic(Topics.ORDER_EVENTS.name(), Serdes.String().serializer(),
                 SERDES.orderEvents().serializer());
         answersIn = driver.createInputTopic(Topics.HOLD_ANSWERS.name(), Serdes.String().serializer(),
@@ -83,19 +80,8 @@ final class CheckoutDriver implements AutoCloseable {
                 FulfillmentMethod.PICKUP, null, null, "key-" + orderId, "hash-" + orderId, "tok_visa");
     }
 
-    /** A new order arrives as the API writes it (checkout.order-requests); anything else on the order's history. */
     void order(Object payload, String orderId) {
-        (payload instanceof OrderPlaced ? requestsIn : orderIn).pipeInput(orderId, new OrderEvent(envelope(), payload));
-    }
-
-    /** An event on the order's history (checkout.order-events), as a replay reads it. */
-    void history(Object payload, String orderId) {
         orderIn.pipeInput(orderId, new OrderEvent(envelope(), payload));
-    }
-
-    /** Everything written to the order's history since the last call, copies of what the test sent included. */
-    List<OrderEvent> orderLog() {
-        return orderOut.readValuesToList();
     }
 
     /** Inventory's answer to one of the saga's hold commands, keyed by the order as inventory keys it. */

@@ -9,7 +9,6 @@ import dev.showfloor.checkout.domain.OrderSaga;
 import dev.showfloor.checkout.domain.PaymentGateway;
 import dev.showfloor.events.checkout.OrderCancelled;
 import dev.showfloor.events.checkout.OrderConfirmed;
-import dev.showfloor.events.checkout.OrderPlaced;
 import dev.showfloor.events.checkout.OrderRejected;
 import dev.showfloor.events.checkout.OrderRejectionReason;
 import dev.showfloor.events.checkout.PaymentAuthorized;
@@ -79,21 +78,6 @@ class CheckoutSagaTest {
         assertThat(checkout.saga("o1").status()).isEqualTo(OrderSaga.Status.CONFIRMED);
         assertThat(checkout.saga("o1").lines()).extracting(OrderSaga.Line::status)
                 .containsOnly(OrderSaga.LineStatus.COMMITTED);
-    }
-
-    @Test
-    void aNewOrderIsCopiedIntoItsHistoryOnceBeforeItsHoldsAreAsked() {
-        checkout.order(order("o12", "tee"), "o12");
-        checkout.order(order("o12", "tee"), "o12"); // a retry the API published again
-
-        assertThat(checkout.orderLog()).singleElement().satisfies(logged ->
-                assertThat(logged.getPayload()).isInstanceOfSatisfying(OrderPlaced.class,
-                        placed -> assertThat(placed.getOrderId()).isEqualTo("o12")));
-        assertThat(checkout.commands()).singleElement().isInstanceOf(PlaceHold.class);
-
-        checkout.history(order("o12", "tee"), "o12"); // the copy, read back
-        assertThat(checkout.orderLog()).isEmpty();
-        assertThat(checkout.commands()).isEmpty();
     }
 
     @Test

@@ -78,7 +78,7 @@ class ReplayTest {
             try (CheckoutDriver replay = new CheckoutDriver(CheckoutPolicy.DEFAULT)) {
                 for (Logged record : log) {
                     if (record.orderTopic()) {
-                        replay.history(record.payload(), record.key());
+                        replay.order(record.payload(), record.key());
                     } else {
                         replay.answer(record.payload(), record.key());
                     }
