@@ -152,7 +152,8 @@ public final class Stack {
             case BROKER -> {
                 KafkaBroker broker = KafkaBroker.start(layout.workDir(component.name()),
                         new KafkaBroker.Settings(layout.kafkaPort(), layout.kafkaControllerPort(),
-                                layout.heap(component.name(), "768m"), false),
+                                layout.heap(component.name(), "768m"), false,
+                                layout.extraJvmOptions(component.name())),
                         ChildJvm.Lifetime.DETACHED);
                 started.add(record(component.name(), broker.process()));
                 yield () -> {
@@ -187,15 +188,16 @@ public final class Stack {
         Path runner = StackLayout.runnerJar(layout.repo.resolve("services").resolve(service.name()));
         int port = service.ports().getFirst();
         List<String> jvmArgs = new ArrayList<>(List.of("-Xms64m", "-Xmx" + layout.heap(service.name(), SERVICE_HEAPS.getOrDefault(service.name(), "256m")),
-                // Full tiered compilation: services are measured at steady state, not only started.
-                "-XX:+UseSerialGC",
                 "-Dquarkus.http.host=" + FreePorts.LOOPBACK,
                 "-Dquarkus.http.port=" + port,
                 "-Dkafka.bootstrap.servers=" + layout.bootstrapServers(),
                 "-Dshowfloor.registry.url=" + layout.registryApiUrl(),
                 // Stream state belongs to this stack run (its broker starts fresh), never to a shared /tmp path.
                 "-Dkafka-streams.state.dir=" + layout.workDir(service.name()).resolve("kafka-streams")));
-        jvmArgs.addAll(layout.extraJvmOptions(service.name()));
+        List<String> extraOptions = layout.extraJvmOptions(service.name());
+        // Full tiered compilation (no TieredStopAtLevel): services are measured at steady state, not only started.
+        jvmArgs.addAll(ChildJvm.collectorUnlessChosen("-XX:+UseSerialGC", extraOptions));
+        jvmArgs.addAll(extraOptions);
         try {
             Files.createDirectories(layout.workDir(service.name()));
         } catch (IOException e) {

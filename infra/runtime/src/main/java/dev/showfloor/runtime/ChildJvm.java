@@ -81,6 +81,15 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /**
+     * The collector option to add to a child's JVM: {@code defaultCollector}, unless the extra options already
+     * choose one (the JVM refuses two).
+     */
+    public static List<String> collectorUnlessChosen(String defaultCollector, List<String> extraOptions) {
+        return extraOptions.stream().anyMatch(option -> option.matches("-XX:\\+Use\\w+GC")) ? List.of()
+                : List.of(defaultCollector);
+    }
+
     public static String javaExecutable() {
         return ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -16,9 +17,15 @@ import org.apache.kafka.common.Uuid;
 /** A single-node Kafka broker in KRaft mode (broker and controller in one process), bound to 127.0.0.1. */
 public final class KafkaBroker implements AutoCloseable {
 
-    public record Settings(int brokerPort, int controllerPort, String heap, boolean autoCreateTopics) {
+    /** @param jvmOptions more options for the broker's JVM (a profiler, another collector), after the defaults */
+    public record Settings(int brokerPort, int controllerPort, String heap, boolean autoCreateTopics,
+                           List<String> jvmOptions) {
+        public Settings {
+            jvmOptions = List.copyOf(jvmOptions);
+        }
+
         public static Settings onFreePorts(String heap) {
-            return new Settings(FreePorts.pick(), FreePorts.pick(), heap, true);
+            return new Settings(FreePorts.pick(), FreePorts.pick(), heap, true, List.of());
         }
     }
 
@@ -41,8 +48,10 @@ public final class KafkaBroker implements AutoCloseable {
             Files.writeString(logConfig, RuntimeArtifacts.resource("showfloor/kafka-log4j2.properties"));
             Path log = workDir.resolve("kafka.log");
             List<String> classpath = RuntimeArtifacts.kafkaBrokerClasspath();
-            List<String> jvmArgs = List.of("-Xms128m", "-Xmx" + settings.heap(), "-XX:+UseG1GC",
-                    "-Djava.awt.headless=true", "-Dlog4j2.configurationFile=" + logConfig);
+            List<String> jvmArgs = new ArrayList<>(List.of("-Xms128m", "-Xmx" + settings.heap(),
+                    "-Djava.awt.headless=true", "-Dlog4j2.configurationFile=" + logConfig));
+            jvmArgs.addAll(ChildJvm.collectorUnlessChosen("-XX:+UseG1GC", settings.jvmOptions()));
+            jvmArgs.addAll(settings.jvmOptions());
 
             // The format step is short-lived and run in the foreground.
             ChildJvm format = ChildJvm.start("kafka-storage-format", ChildJvm.Lifetime.TIED_TO_PARENT, classpath,
