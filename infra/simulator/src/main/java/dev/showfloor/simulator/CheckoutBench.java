@@ -102,6 +102,7 @@ public final class CheckoutBench {
                 .put("saturation_concurrency", concurrency)
                 .put("broker_records_per_order", saturated.recordsPerOperation())
                 .put("cpu_ms_per_order", saturated.cpuMsPerOperation())
+                .put("machine_cpu_shares", saturated.machineCpuShares())
                 .put("saturation_p50_ms", saturation.percentileMillis(50))
                 .put("saturation_p99_ms", saturation.percentileMillis(99))
                 .put("http_requests_per_order", httpRequestsPerOrder())

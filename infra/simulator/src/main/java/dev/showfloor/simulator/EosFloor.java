@@ -137,6 +137,7 @@ final class EosFloor implements AutoCloseable {
                 .put("service_share_of_floor", perSecond == 0 ? 0.0 : serviceOpsPerSecond / perSecond)
                 .put("floor_broker_records_per_input", saturated.recordsPerOperation())
                 .put("floor_cpu_ms_per_input", saturated.cpuMsPerOperation())
+                .put("floor_machine_cpu_shares", saturated.machineCpuShares())
                 .put("floor_latency_by_rate", byRate);
         return perSecond;
     }

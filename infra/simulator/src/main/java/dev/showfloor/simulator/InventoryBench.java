@@ -160,6 +160,7 @@ public final class InventoryBench implements AutoCloseable {
                 .put("saturation_p99_ms", saturation.percentileMillis(99))
                 .put("broker_records_per_hold", saturated.recordsPerOperation())
                 .put("cpu_ms_per_hold", saturated.cpuMsPerOperation())
+                .put("machine_cpu_shares", saturated.machineCpuShares())
                 .put("paced_requests", atHalf.requests())
                 .put("latency_by_rate", sweep)
                 .put("measures", "PlaceHold produced to inventory.commands until its answer is read "

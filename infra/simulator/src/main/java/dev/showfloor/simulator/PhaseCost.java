@@ -15,8 +15,12 @@ final class PhaseCost {
         double run() throws InterruptedException;
     }
 
-    /** A phase's rate, its broker records per operation by topic, and its CPU milliseconds per operation by role. */
-    record Measured(double perSecond, Map<String, Double> recordsPerOperation, Map<String, Double> cpuMsPerOperation) {
+    /**
+     * A phase's rate, its broker records per operation by topic, its CPU milliseconds per operation by role, and
+     * how the machine's CPU time went meanwhile ({@link MachineCpu#shares}).
+     */
+    record Measured(double perSecond, Map<String, Double> recordsPerOperation, Map<String, Double> cpuMsPerOperation,
+                    Map<String, Double> machineCpuShares) {
     }
 
     private PhaseCost() {
@@ -27,9 +31,10 @@ final class PhaseCost {
         try (BrokerRecords broker = new BrokerRecords(bootstrapServers)) {
             Map<String, Long> records = broker.byTopic();
             Map<String, Double> cpu = StackCpu.millisSoFar();
+            var machine = MachineCpu.now();
             double perSecond = phase.run();
             return new Measured(perSecond, perOperation(records, broker.byTopic(), operations),
-                    perOperation(cpu, StackCpu.millisSoFar(), operations));
+                    perOperation(cpu, StackCpu.millisSoFar(), operations), MachineCpu.shares(machine, MachineCpu.now()));
         }
     }
 
