@@ -48,10 +48,12 @@ public final class KafkaBroker implements AutoCloseable {
             Files.writeString(logConfig, RuntimeArtifacts.resource("showfloor/kafka-log4j2.properties"));
             Path log = workDir.resolve("kafka.log");
             List<String> classpath = RuntimeArtifacts.kafkaBrokerClasspath();
-            List<String> jvmArgs = new ArrayList<>(List.of("-Xms128m", "-Xmx" + settings.heap(),
-                    "-Djava.awt.headless=true", "-Dlog4j2.configurationFile=" + logConfig));
-            jvmArgs.addAll(ChildJvm.collectorUnlessChosen("-XX:+UseG1GC", settings.jvmOptions()));
-            jvmArgs.addAll(settings.jvmOptions());
+            List<String> jvmArgs = List.of("-Xms128m", "-Xmx" + settings.heap(), "-Djava.awt.headless=true",
+                    "-Dlog4j2.configurationFile=" + logConfig);
+            // The extra options are for the broker (a profiler attached to the format step would write its own file).
+            List<String> brokerJvmArgs = new ArrayList<>(jvmArgs);
+            brokerJvmArgs.addAll(ChildJvm.collectorUnlessChosen("-XX:+UseG1GC", settings.jvmOptions()));
+            brokerJvmArgs.addAll(settings.jvmOptions());
 
             // The format step is short-lived and run in the foreground.
             ChildJvm format = ChildJvm.start("kafka-storage-format", ChildJvm.Lifetime.TIED_TO_PARENT, classpath,
@@ -62,7 +64,7 @@ public final class KafkaBroker implements AutoCloseable {
             if (format.awaitExit(Duration.ofMinutes(2)) != 0) {
                 throw new IllegalStateException("formatting Kafka storage failed: " + format.deathNotice());
             }
-            ChildJvm broker = ChildJvm.start("kafka", lifetime, classpath, jvmArgs, "kafka.Kafka",
+            ChildJvm broker = ChildJvm.start("kafka", lifetime, classpath, brokerJvmArgs, "kafka.Kafka",
                     List.of(config.toString()), Map.of(), workDir, log);
             return new KafkaBroker(broker, settings);
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package dev.showfloor.simulator;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What one operation of a benchmark phase cost: the records it made the broker store ({@link BrokerRecords}) and
@@ -31,10 +32,11 @@ final class PhaseCost {
         try (BrokerRecords broker = new BrokerRecords(bootstrapServers)) {
             Map<String, Long> records = broker.byTopic();
             Map<String, Double> cpu = StackCpu.millisSoFar();
-            var machine = MachineCpu.now();
+            Optional<MachineCpu.Ticks> machine = MachineCpu.now();
             double perSecond = phase.run();
             return new Measured(perSecond, perOperation(records, broker.byTopic(), operations),
-                    perOperation(cpu, StackCpu.millisSoFar(), operations), MachineCpu.shares(machine, MachineCpu.now()));
+                    perOperation(cpu, StackCpu.millisSoFar(), operations),
+                    MachineCpu.shares(machine, MachineCpu.now()));
         }
     }
 
