@@ -188,16 +188,15 @@ public final class Stack {
         Path runner = StackLayout.runnerJar(layout.repo.resolve("services").resolve(service.name()));
         int port = service.ports().getFirst();
         List<String> jvmArgs = new ArrayList<>(List.of("-Xms64m", "-Xmx" + layout.heap(service.name(), SERVICE_HEAPS.getOrDefault(service.name(), "256m")),
+                // Full tiered compilation: services are measured at steady state, not only started.
+                "-XX:+UseSerialGC",
                 "-Dquarkus.http.host=" + FreePorts.LOOPBACK,
                 "-Dquarkus.http.port=" + port,
                 "-Dkafka.bootstrap.servers=" + layout.bootstrapServers(),
                 "-Dshowfloor.registry.url=" + layout.registryApiUrl(),
                 // Stream state belongs to this stack run (its broker starts fresh), never to a shared /tmp path.
                 "-Dkafka-streams.state.dir=" + layout.workDir(service.name()).resolve("kafka-streams")));
-        List<String> extraOptions = layout.extraJvmOptions(service.name());
-        // Full tiered compilation (no TieredStopAtLevel): services are measured at steady state, not only started.
-        jvmArgs.addAll(ChildJvm.collectorUnlessChosen("-XX:+UseSerialGC", extraOptions));
-        jvmArgs.addAll(extraOptions);
+        jvmArgs.addAll(layout.extraJvmOptions(service.name()));
         try {
             Files.createDirectories(layout.workDir(service.name()));
         } catch (IOException e) {

@@ -50,7 +50,7 @@ public final class ChildJvm implements AutoCloseable {
         }
         command.add(javaExecutable());
         command.add(OPEN_JAVA_LANG);
-        command.addAll(jvmArgs);
+        command.addAll(lastCollectorWins(jvmArgs));
         List<String> fullClasspath = new ArrayList<>();
         if (lifetime == Lifetime.TIED_TO_PARENT) {
             fullClasspath.add(ownCodeLocation());
@@ -82,12 +82,27 @@ public final class ChildJvm implements AutoCloseable {
     }
 
     /**
-     * The collector option to add to a child's JVM: {@code defaultCollector}, unless the extra options already
-     * choose one (the JVM refuses two).
+     * The JVM options with only the last garbage collector named kept: the JVM refuses two, and a caller's
+     * default comes before the options a user adds (another collector for an experiment replaces it).
      */
-    public static List<String> collectorUnlessChosen(String defaultCollector, List<String> extraOptions) {
-        return extraOptions.stream().anyMatch(option -> option.matches("-XX:\\+Use\\w+GC")) ? List.of()
-                : List.of(defaultCollector);
+    static List<String> lastCollectorWins(List<String> jvmArgs) {
+        int last = -1;
+        for (int i = 0; i < jvmArgs.size(); i++) {
+            if (isCollector(jvmArgs.get(i))) {
+                last = i;
+            }
+        }
+        List<String> kept = new ArrayList<>();
+        for (int i = 0; i < jvmArgs.size(); i++) {
+            if (i == last || !isCollector(jvmArgs.get(i))) {
+                kept.add(jvmArgs.get(i));
+            }
+        }
+        return kept;
+    }
+
+    private static boolean isCollector(String jvmArg) {
+        return jvmArg.matches("-XX:\\+Use\\w+GC");
     }
 
     public static String javaExecutable() {

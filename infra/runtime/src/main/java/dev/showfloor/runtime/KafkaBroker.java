@@ -48,11 +48,10 @@ public final class KafkaBroker implements AutoCloseable {
             Files.writeString(logConfig, RuntimeArtifacts.resource("showfloor/kafka-log4j2.properties"));
             Path log = workDir.resolve("kafka.log");
             List<String> classpath = RuntimeArtifacts.kafkaBrokerClasspath();
-            List<String> jvmArgs = List.of("-Xms128m", "-Xmx" + settings.heap(), "-Djava.awt.headless=true",
-                    "-Dlog4j2.configurationFile=" + logConfig);
+            List<String> jvmArgs = List.of("-Xms128m", "-Xmx" + settings.heap(), "-XX:+UseG1GC",
+                    "-Djava.awt.headless=true", "-Dlog4j2.configurationFile=" + logConfig);
             // The extra options are for the broker (a profiler attached to the format step would write its own file).
             List<String> brokerJvmArgs = new ArrayList<>(jvmArgs);
-            brokerJvmArgs.addAll(ChildJvm.collectorUnlessChosen("-XX:+UseG1GC", settings.jvmOptions()));
             brokerJvmArgs.addAll(settings.jvmOptions());
 
             // The format step is short-lived and run in the foreground.

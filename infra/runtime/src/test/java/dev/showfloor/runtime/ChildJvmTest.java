@@ -7,11 +7,12 @@ import org.junit.jupiter.api.Test;
 
 class ChildJvmTest {
     @Test
-    void aCollectorChosenInTheExtraOptionsReplacesTheDefault() {
-        assertEquals(List.of(), ChildJvm.collectorUnlessChosen("-XX:+UseG1GC",
-                List.of("-Xlog:gc", "-XX:+UseParallelGC")));
-        assertEquals(List.of("-XX:+UseG1GC"), ChildJvm.collectorUnlessChosen("-XX:+UseG1GC",
-                List.of("-XX:+UseStringDeduplication", "-XX:MaxGCPauseMillis=5")));
-        assertEquals(List.of("-XX:+UseSerialGC"), ChildJvm.collectorUnlessChosen("-XX:+UseSerialGC", List.of()));
+    void aCollectorNamedAfterTheDefaultReplacesIt() {
+        assertEquals(List.of("-Xmx1g", "-Xlog:gc", "-XX:+UseParallelGC"), ChildJvm.lastCollectorWins(
+                List.of("-Xmx1g", "-XX:+UseG1GC", "-Xlog:gc", "-XX:+UseParallelGC")));
+        assertEquals(List.of("-XX:+UseG1GC", "-XX:+UseStringDeduplication", "-XX:MaxGCPauseMillis=5"),
+                ChildJvm.lastCollectorWins(
+                        List.of("-XX:+UseG1GC", "-XX:+UseStringDeduplication", "-XX:MaxGCPauseMillis=5")));
+        assertEquals(List.of("-XX:+UseSerialGC"), ChildJvm.lastCollectorWins(List.of("-XX:+UseSerialGC")));
     }
 }
