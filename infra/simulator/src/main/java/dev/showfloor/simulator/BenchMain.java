@@ -24,6 +24,8 @@ public final class BenchMain {
                     + "            [--sweep 2000,1000,500 (more paced rates)] [--linger-ms 5 (load generator)]\n"
                     + "  checkout [--orders 6000] [--concurrency 384] [--rate 300] [--paced-seconds 10]\n"
                     + "           [--prefer-wait false (POST, then long-poll; true: the POST waits for the decision)]\n"
+                    + "           [--http-client jdk-http2 (one multiplexed connection) | jdk-http1.1 | plain-http1.1\n"
+                    + "            (a connection per request in flight; plain: the lightest client, for the load generator)]\n"
                     + "  floor [--writes 5] [--hops 1] [--requests 20000] [--rates 2000,500] [--linger-ms 5]\n"
                     + "  inventory, checkout, floor: [--floor-commit-ms 20 (the exactly-once floor's commit interval; 0: no floors)]");
             System.exit(2);
@@ -52,7 +54,8 @@ public final class BenchMain {
             case "checkout" -> new CheckoutBench(bootstrap, registry,
                     options.getOrDefault("inventory", "http://127.0.0.1:8102"),
                     options.getOrDefault("checkout", "http://127.0.0.1:8103"), floorCommitMs,
-                    Boolean.parseBoolean(options.getOrDefault("prefer-wait", "false")))
+                    Boolean.parseBoolean(options.getOrDefault("prefer-wait", "false")),
+                    options.getOrDefault("http-client", "jdk-http2"))
                     .run(raw, Integer.parseInt(options.getOrDefault("orders", "6000")),
                             Integer.parseInt(options.getOrDefault("concurrency", "384")),
                             Double.parseDouble(options.getOrDefault("rate", "300")),

@@ -41,16 +41,20 @@ public final class CheckoutBench {
     private final String registryApiUrl;
     private final int floorCommitMs;
     private final boolean oneRoundTrip;
+    private final String httpClient;
     private final String location = "bench-" + Long.toString(System.currentTimeMillis(), 36);
 
     /**
      * @param floorCommitMs the exactly-once floor's commit interval (the services' is 20 ms)
      * @param oneRoundTrip  whether the POST waits for the decision ({@code Prefer: wait}) instead of a POST and a
      *                      long-poll (the default, comparable with every earlier run)
+     * @param httpClient    the load generator's HTTP client ({@link HttpTransport#named}; jdk-http2 in every run
+     *                      until 2026-12-03)
      */
     public CheckoutBench(String bootstrapServers, String registryApiUrl, String inventoryUrl, String checkoutUrl,
-                         int floorCommitMs, boolean oneRoundTrip) {
-        this.api = new ShowfloorApi(null, inventoryUrl, checkoutUrl);
+                         int floorCommitMs, boolean oneRoundTrip, String httpClient) {
+        this.api = new ShowfloorApi(null, inventoryUrl, checkoutUrl, HttpTransport.named(httpClient));
+        this.httpClient = httpClient;
         this.bootstrapServers = bootstrapServers;
         this.registryApiUrl = registryApiUrl;
         this.floorCommitMs = floorCommitMs;
@@ -98,6 +102,7 @@ public final class CheckoutBench {
                 .put("paced_confirmed", pacedConfirmed.get())
                 .put("timeline_ms", timeline)
                 .put("saturation_orders", saturationOrders)
+                .put("http_client", httpClient)
                 .put("saturation_confirmed", confirmed.get())
                 .put("saturation_concurrency", concurrency)
                 .put("broker_records_per_order", saturated.recordsPerOperation())

@@ -5,20 +5,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
 
 /** The public HTTP APIs the simulator drives, as a browser or an ops tablet would use them. */
 public final class ShowfloorApi {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final HttpTransport http;
     private final String sessionsUrl;
     private final String inventoryUrl;
     private final String checkoutUrl;
 
     public ShowfloorApi(String sessionsUrl, String inventoryUrl, String checkoutUrl) {
+        this(sessionsUrl, inventoryUrl, checkoutUrl, HttpTransport.jdk(HttpClient.Version.HTTP_2));
+    }
+
+    public ShowfloorApi(String sessionsUrl, String inventoryUrl, String checkoutUrl, HttpTransport http) {
+        this.http = http;
         this.sessionsUrl = sessionsUrl;
         this.inventoryUrl = inventoryUrl;
         this.checkoutUrl = checkoutUrl;
@@ -102,28 +107,23 @@ public final class ShowfloorApi {
     }
 
     private Answer call(String method, String url, String idempotencyKey, String prefer, String body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-                .header("Accept", "application/json");
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", "application/json");
         if (idempotencyKey != null) {
-            request.header("Idempotency-Key", idempotencyKey);
+            headers.put("Idempotency-Key", idempotencyKey);
         }
         if (prefer != null) {
-            request.header("Prefer", prefer);
+            headers.put("Prefer", prefer);
         }
         if (body != null) {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-        } else {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
+            headers.put("Content-Type", "application/json");
         }
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpTransport.Response response = http.exchange(method, URI.create(url), headers, body);
             JsonNode json = response.body().isBlank() ? null : JSON.readTree(response.body());
-            return new Answer(response.statusCode(), json, response.body());
+            return new Answer(response.status(), json, response.body());
         } catch (IOException e) {
             return new Answer(-1, null, e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Answer(-1, null, "interrupted");
         }
     }
 
