@@ -36,7 +36,7 @@ final class PlainHttp11Transport implements HttpTransport {
         if (!"http".equals(uri.getScheme())) {
             throw new IllegalArgumentException("plain HTTP/1.1 speaks http:// only, not " + uri);
         }
-        String authority = uri.getHost() + ":" + (uri.getPort() < 0 ? 80 : uri.getPort());
+        String authority = uri.getHost() + ":" + port(uri);
         byte[] request = encode(method, uri, authority, headers, body);
         ConcurrentLinkedDeque<Connection> pool = idle.computeIfAbsent(authority, a -> new ConcurrentLinkedDeque<>());
         Connection reused = pool.pollFirst();
@@ -76,13 +76,16 @@ final class PlainHttp11Transport implements HttpTransport {
     private Connection open(URI uri) throws IOException {
         Socket socket = new Socket();
         socket.setTcpNoDelay(true);
-        socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort() < 0 ? 80 : uri.getPort()),
-                connectTimeoutMillis);
+        socket.connect(new InetSocketAddress(uri.getHost(), port(uri)), connectTimeoutMillis);
         socket.setSoTimeout(readTimeoutMillis);
         return new Connection(socket);
     }
 
-    static byte[] encode(String method, URI uri, String authority, Map<String, String> headers, String body) {
+    private static int port(URI uri) {
+        return uri.getPort() < 0 ? 80 : uri.getPort();
+    }
+
+    private static byte[] encode(String method, URI uri, String authority, Map<String, String> headers, String body) {
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         StringBuilder head = new StringBuilder(256).append(method).append(' ')
                 .append(uri.getRawPath().isEmpty() ? "/" : uri.getRawPath());
