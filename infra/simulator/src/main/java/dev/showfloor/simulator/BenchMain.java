@@ -55,7 +55,7 @@ public final class BenchMain {
                     options.getOrDefault("inventory", "http://127.0.0.1:8102"),
                     options.getOrDefault("checkout", "http://127.0.0.1:8103"), floorCommitMs,
                     Boolean.parseBoolean(options.getOrDefault("prefer-wait", "false")),
-                    options.getOrDefault("http-client", "jdk-http2"))
+                    options.getOrDefault("http-client", HttpTransport.DEFAULT))
                     .run(raw, Integer.parseInt(options.getOrDefault("orders", "6000")),
                             Integer.parseInt(options.getOrDefault("concurrency", "384")),
                             Double.parseDouble(options.getOrDefault("rate", "300")),

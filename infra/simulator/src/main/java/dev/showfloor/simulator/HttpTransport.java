@@ -16,6 +16,8 @@ import java.util.Map;
 public interface HttpTransport {
     Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
     Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+    /** The demo's client and the benchmarks' default (every checkout benchmark until 2026-12-03 used it). */
+    String DEFAULT = "jdk-http2";
 
     /** A response's status and body (empty when it had none). */
     record Response(int status, String body) {

@@ -61,9 +61,9 @@ final class MachineCpu {
         if (all <= 0) {
             return shares;
         }
-        shares.put("busy", Math.round(1000.0 * busy / all) / 1000.0);
-        shares.put("idle", Math.round(1000.0 * idle / all) / 1000.0);
-        shares.put("steal", Math.round(1000.0 * steal / all) / 1000.0);
+        shares.put("busy", PhaseCost.thousandths(busy, all));
+        shares.put("idle", PhaseCost.thousandths(idle, all));
+        shares.put("steal", PhaseCost.thousandths(steal, all));
         return shares;
     }
 }

@@ -52,11 +52,16 @@ final class PhaseCost {
             Number previous = before.get(entry.getKey());
             double added = entry.getValue().doubleValue() - (previous == null ? 0 : previous.doubleValue());
             if (added > 0) {
-                perOperation.put(entry.getKey(), Math.round(1000.0 * added / operations) / 1000.0);
+                perOperation.put(entry.getKey(), thousandths(added, operations));
                 total += added;
             }
         }
-        perOperation.put("total", Math.round(1000.0 * total / operations) / 1000.0);
+        perOperation.put("total", thousandths(total, operations));
         return perOperation;
+    }
+
+    /** {@code part / whole} rounded to thousandths, as the benchmark reports print ratios and per-operation costs. */
+    static double thousandths(double part, double whole) {
+        return Math.round(1000.0 * part / whole) / 1000.0;
     }
 }

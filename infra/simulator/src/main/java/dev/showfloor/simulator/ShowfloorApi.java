@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,7 +18,7 @@ public final class ShowfloorApi {
     private final String checkoutUrl;
 
     public ShowfloorApi(String sessionsUrl, String inventoryUrl, String checkoutUrl) {
-        this(sessionsUrl, inventoryUrl, checkoutUrl, HttpTransport.jdk(HttpClient.Version.HTTP_2));
+        this(sessionsUrl, inventoryUrl, checkoutUrl, HttpTransport.named(HttpTransport.DEFAULT));
     }
 
     public ShowfloorApi(String sessionsUrl, String inventoryUrl, String checkoutUrl, HttpTransport http) {
