@@ -26,7 +26,8 @@ public final class BenchMain {
                     + "           [--prefer-wait false (POST, then long-poll; true: the POST waits for the decision)]\n"
                     + "           [--http-client jdk-http2 (one multiplexed connection) | jdk-http1.1 | plain-http1.1\n"
                     + "            (a connection per request in flight; plain: the lightest client, for the load generator)]\n"
-                    + "  floor [--writes 5] [--hops 1] [--requests 20000] [--rates 2000,500] [--linger-ms 5]\n"
+                    + "  floor [--writes 5] [--hops 1] [--threads 1 (stream threads)] [--requests 20000] [--rates 2000,500]\n"
+                    + "        [--linger-ms 5]\n"
                     + "  inventory, checkout, floor: [--floor-commit-ms 20 (the exactly-once floor's commit interval; 0: no floors)]");
             System.exit(2);
         }
@@ -67,6 +68,7 @@ public final class BenchMain {
                 BenchReport report = new BenchReport("floor", java.time.Instant.now());
                 try (EosFloor floor = new EosFloor(bootstrap, Integer.parseInt(options.getOrDefault("writes", "5")),
                         Integer.parseInt(options.getOrDefault("hops", "1")), floorCommitMs,
+                        Integer.parseInt(options.getOrDefault("threads", "1")),
                         Integer.parseInt(options.getOrDefault("linger-ms", "5")))) {
                     report.throughput(floor.measure(report, Integer.parseInt(options.getOrDefault("requests", "20000")),
                             rates(options, "rates", "2000,500"),

@@ -35,7 +35,7 @@ import org.apache.kafka.streams.processor.api.Record;
 
 /**
  * The floor under any exactly-once stream service on this stack: a Kafka Streams app with the services' settings
- * (exactly_once_v2, one stream thread, the same commit interval, poll and linger) that decides nothing and only
+ * (exactly_once_v2, the same stream threads, commit interval, poll and linger) that decides nothing and only
  * writes: for each input record as many records as the service writes per operation (events and changelog
  * records), through as many exactly-once hops in a row as the service's path has. What it reaches, driven the
  * way the service's benchmark drives the service, bounds what any implementation with that write shape can
@@ -49,6 +49,7 @@ final class EosFloor implements AutoCloseable {
     private final int writesPerInput;
     private final int hops;
     private final int commitIntervalMs;
+    private final int streamThreads;
     /** hop i reads chain[i] and forwards to chain[i + 1]; the last one is what the reader waits on. */
     private final List<String> chain;
     private final List<String> sides;
@@ -67,14 +68,16 @@ final class EosFloor implements AutoCloseable {
      *                         topics, spread over the hops
      * @param hops             exactly-once hops in a row between the input and the answer the reader waits on
      * @param commitIntervalMs the services' {@code commit.interval.ms}
+     * @param streamThreads    the service's {@code num.stream.threads}
      */
-    EosFloor(String bootstrapServers, int writesPerInput, int hops, int commitIntervalMs, int generatorLingerMs)
-            throws Exception {
+    EosFloor(String bootstrapServers, int writesPerInput, int hops, int commitIntervalMs, int streamThreads,
+            int generatorLingerMs) throws Exception {
         requireShape(writesPerInput, hops);
         this.bootstrapServers = bootstrapServers;
         this.writesPerInput = writesPerInput;
         this.hops = hops;
         this.commitIntervalMs = commitIntervalMs;
+        this.streamThreads = streamThreads;
         String run = "bench.floor-" + Long.toString(System.currentTimeMillis(), 36);
         chain = java.util.stream.IntStream.rangeClosed(0, hops).mapToObj(i -> run + ".hop" + i).toList();
         sides = sideTopics(run, writesPerInput, hops);
@@ -132,6 +135,7 @@ final class EosFloor implements AutoCloseable {
         report.put("floor_writes_per_input", writesPerInput)
                 .put("floor_hops", hops)
                 .put("floor_commit_interval_ms", commitIntervalMs)
+                .put("floor_stream_threads", streamThreads)
                 .put("floor_ops_per_s", perSecond)
                 .put("floor_ratio", rawRecordsPerSecond == 0 ? 0.0 : perSecond / rawRecordsPerSecond)
                 .put("service_share_of_floor", perSecond == 0 ? 0.0 : serviceOpsPerSecond / perSecond)
@@ -265,7 +269,7 @@ final class EosFloor implements AutoCloseable {
         config.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         config.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, commitIntervalMs);
         config.put(StreamsConfig.POLL_MS_CONFIG, 10);
-        config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, 1);
+        config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
         config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("showfloor-floor").toString());
         config.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), commitIntervalMs);
