@@ -188,7 +188,8 @@ public final class Stack {
         Path runner = StackLayout.runnerJar(layout.repo.resolve("services").resolve(service.name()));
         int port = service.ports().getFirst();
         List<String> jvmArgs = new ArrayList<>(List.of("-Xms64m", "-Xmx" + layout.heap(service.name(), SERVICE_HEAPS.getOrDefault(service.name(), "256m")),
-                // Full tiered compilation: services are measured at steady state, not only started.
+                // The serial collector unless the extra options name another (ChildJvm keeps the last one named);
+                // full tiered compilation (no TieredStopAtLevel): services are measured at steady state.
                 "-XX:+UseSerialGC",
                 "-Dquarkus.http.host=" + FreePorts.LOOPBACK,
                 "-Dquarkus.http.port=" + port,
