@@ -34,8 +34,8 @@ public final class CheckoutBench {
      * prints the broker records it measured per order beside the floor's, so the two shapes can be compared.
      */
     static final int WRITES_PER_ORDER = 18;
-    /** Checkout's {@code kafka-streams.num.stream.threads}, which the floor runs with (one until 2026-12-03). */
-    static final int STREAM_THREADS = 2;
+    /** Checkout's {@code quarkus.kafka-streams.application-id}: its consumer group tells its stream threads. */
+    private static final String APPLICATION_ID = "checkout";
     /** How long a POST asks to wait for its decision ({@code Prefer: wait}); the long-poll takes over after. */
     private static final int PREFER_WAIT_SECONDS = 10;
     private final ShowfloorApi api;
@@ -123,7 +123,7 @@ public final class CheckoutBench {
             System.out.printf("  HTTP floor: %.0f requests/s%n", httpFloor);
             double eosFloor;
             try (EosFloor floor = new EosFloor(bootstrapServers, WRITES_PER_ORDER, EXACTLY_ONCE_HOPS, floorCommitMs,
-                    STREAM_THREADS, 1)) {
+                    EosFloor.streamThreadsOf(bootstrapServers, APPLICATION_ID), 1)) {
                 System.out.println("measuring the exactly-once floor (" + WRITES_PER_ORDER + " writes in "
                         + EXACTLY_ONCE_HOPS + " hops per input)...");
                 eosFloor = floor.measure(report, saturationOrders, java.util.List.of(pacedRate), pacedDuration,

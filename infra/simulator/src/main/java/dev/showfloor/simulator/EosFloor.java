@@ -285,7 +285,28 @@ final class EosFloor implements AutoCloseable {
     }
 
     private Admin admin() {
+        return admin(bootstrapServers);
+    }
+
+    private static Admin admin(String bootstrapServers) {
         return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    }
+
+    /**
+     * How many stream threads a running Kafka Streams service has, read from its consumer group (one member per
+     * stream thread of every instance), so the floor runs as the service runs, whatever its configuration or an
+     * experiment's override says.
+     */
+    static int streamThreadsOf(String bootstrapServers, String applicationId) throws Exception {
+        try (Admin admin = admin(bootstrapServers)) {
+            int members = admin.describeConsumerGroups(List.of(applicationId)).all().get(30, TimeUnit.SECONDS)
+                    .get(applicationId).members().size();
+            if (members == 0) {
+                throw new IllegalStateException("the consumer group " + applicationId
+                        + " has no members: is the service running?");
+            }
+            return members;
+        }
     }
 
     @Override

@@ -54,8 +54,8 @@ public final class InventoryBench implements AutoCloseable {
      * 2026-12-02). The exactly-once floor is measured with this write shape.
      */
     static final int WRITES_PER_HOLD = 3;
-    /** Inventory's {@code kafka-streams.num.stream.threads}, which the floor runs with (one until 2026-12-03). */
-    static final int STREAM_THREADS = 2;
+    /** Inventory's {@code quarkus.kafka-streams.application-id}: its consumer group tells its stream threads. */
+    private static final String APPLICATION_ID = "inventory";
     private final String bootstrapServers;
     private final int lingerMs;
     private final int floorCommitMs;
@@ -149,6 +149,7 @@ public final class InventoryBench implements AutoCloseable {
                     at.latencies().percentileMillis(50), at.latencies().percentileMillis(99));
         }
 
+        int streamThreads = EosFloor.streamThreadsOf(bootstrapServers, APPLICATION_ID);
         BenchReport report = new BenchReport("inventory", started);
         report
                 .throughput(maxPerSecond, rawRecordsPerSecond)
@@ -166,11 +167,11 @@ public final class InventoryBench implements AutoCloseable {
                 .put("paced_requests", atHalf.requests())
                 .put("latency_by_rate", sweep)
                 .put("measures", "PlaceHold produced to inventory.commands until its answer is read "
-                        + "(read_committed) from inventory.events; exactly_once_v2, " + STREAM_THREADS
+                        + "(read_committed) from inventory.events; exactly_once_v2, " + streamThreads
                         + " stream threads");
         if (floorCommitMs > 0) { // 0: the service alone, for quick experiments
             try (EosFloor floor =
-                    new EosFloor(bootstrapServers, WRITES_PER_HOLD, 1, floorCommitMs, STREAM_THREADS, lingerMs)) {
+                    new EosFloor(bootstrapServers, WRITES_PER_HOLD, 1, floorCommitMs, streamThreads, lingerMs)) {
                 System.out.println("measuring the exactly-once floor (" + WRITES_PER_HOLD + " writes per input)...");
                 List<Double> floorRates = new java.util.ArrayList<>(List.of(pacedRate));
                 floorRates.addAll(sweepRates);
