@@ -3,10 +3,14 @@ package dev.showfloor.simulator;
 import dev.showfloor.events.common.Envelope;
 import dev.showfloor.events.inventory.HoldPlaced;
 import dev.showfloor.events.inventory.HoldRejected;
+import dev.showfloor.events.inventory.HoldReleaseReason;
+import dev.showfloor.events.inventory.HoldReleased;
 import dev.showfloor.events.inventory.InventoryCommand;
+import dev.showfloor.events.inventory.InventoryCommandRejected;
 import dev.showfloor.events.inventory.InventoryEvent;
 import dev.showfloor.events.inventory.PlaceHold;
 import dev.showfloor.events.inventory.ReceiveStock;
+import dev.showfloor.events.inventory.ReleaseHold;
 import dev.showfloor.events.inventory.StockReceived;
 import dev.showfloor.schemas.Topics;
 import dev.showfloor.streamskit.CachedSchemaAvroDeserializer;
@@ -42,9 +46,9 @@ public final class InventoryBench implements AutoCloseable {
     private static final int SKUS = 12;
     private static final int WARM_UP_BURSTS = 15;
     /**
-     * The bench's holds never end (an hour's TTL), so every round adds its holds to inventory's live state; a
-     * warm-up that does not settle stops after this many, before the open holds crowd inventory's heap (1.5
-     * million of them put it into back-to-back collections).
+     * The bench's holds last an hour, so every round adds its holds to inventory's live state until the run
+     * releases them at its end; a warm-up that does not settle stops after this many, before the open holds crowd
+     * inventory's heap (1.5 million of them put it into back-to-back collections).
      */
     private static final int WARM_UP_HOLDS = 600_000;
     /**
@@ -73,6 +77,8 @@ public final class InventoryBench implements AutoCloseable {
     private volatile Latencies toDecision = new Latencies();
     private final Thread reader;
     private final String location = "bench-" + Long.toString(System.currentTimeMillis(), 36);
+    /** Every phase of holds sent, by name and size: what the run releases when it ends. */
+    private final Map<String, Integer> holdPhases = new LinkedHashMap<>();
 
     /**
      * @param lingerMs      how long the load generator's producer waits to fill a batch, as a client fleet would
@@ -149,6 +155,8 @@ public final class InventoryBench implements AutoCloseable {
                     at.latencies().percentileMillis(50), at.latencies().percentileMillis(99));
         }
 
+        releaseHolds();
+
         int streamThreads = EosFloor.streamThreadsOf(bootstrapServers, APPLICATION_ID);
         BenchReport report = new BenchReport("inventory", started);
         report
@@ -201,16 +209,40 @@ public final class InventoryBench implements AutoCloseable {
 
     /** Sends {@code requests} holds at once and waits for every answer; returns answers per second. */
     private double burst(String prefix, int requests) throws InterruptedException {
-        Phase holds = prepareHolds(prefix, requests);
+        return burst(prepareHolds(prefix, requests), prefix);
+    }
+
+    private double burst(Phase commands, String what) throws InterruptedException {
+        int requests = commands.records.size();
         long start = System.nanoTime();
         awaited = new CountDownLatch(requests);
-        phase = holds;
+        phase = commands;
         for (int i = 0; i < requests; i++) {
-            holds.send(i);
+            commands.send(i);
         }
         producer.flush();
-        await(awaited, Duration.ofMinutes(5), prefix + " answers");
+        await(awaited, Duration.ofMinutes(5), what + " answers");
         return requests / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Releases every hold the run placed, unmeasured, so inventory's state is what it was before the run: left
+     * for their TTL, the holds of one run (up to about a million) slowed whatever was measured next in the hour.
+     */
+    private void releaseHolds() throws InterruptedException {
+        latencies = new Latencies();
+        toDecision = new Latencies();
+        for (var sent : holdPhases.entrySet()) {
+            Phase placed = new Phase(sent.getKey(), 0);
+            Phase releases = new Phase("release-" + sent.getKey(), sent.getValue());
+            for (int i = 0; i < sent.getValue(); i++) {
+                String holdCommandId = placed.commandId(i);
+                releases.records.add(record(new ReleaseHold(releases.commandId(i), location, skuOf(holdCommandId),
+                        holdIdOf(holdCommandId), HoldReleaseReason.ORDER_CANCELLED)));
+            }
+            burst(releases, releases.idPrefix + "*");
+        }
+        System.out.println("released the run's holds");
     }
 
     /**
@@ -265,15 +297,23 @@ public final class InventoryBench implements AutoCloseable {
     }
 
     private Phase prepareHolds(String prefix, int requests) {
+        holdPhases.put(prefix, requests);
         Phase holds = new Phase(prefix, requests);
         for (int i = 0; i < requests; i++) {
             String commandId = holds.commandId(i);
-            int sku = Math.floorMod(commandId.hashCode(), SKUS);
-            PlaceHold hold = new PlaceHold(commandId, location, "sku-" + sku, "hold-" + commandId,
+            PlaceHold hold = new PlaceHold(commandId, location, skuOf(commandId), holdIdOf(commandId),
                     "order-" + commandId, 1, 3_600_000L, null, null, null, null);
             holds.records.add(record(hold));
         }
         return holds;
+    }
+
+    private static String skuOf(String holdCommandId) {
+        return "sku-" + Math.floorMod(holdCommandId.hashCode(), SKUS);
+    }
+
+    private static String holdIdOf(String holdCommandId) {
+        return "hold-" + holdCommandId;
     }
 
     private void send(Object command) {
@@ -284,6 +324,7 @@ public final class InventoryBench implements AutoCloseable {
         String key = switch (command) {
             case PlaceHold hold -> hold.getLocationId() + ":" + hold.getSku();
             case ReceiveStock receive -> receive.getLocationId() + ":" + receive.getSku();
+            case ReleaseHold release -> release.getLocationId() + ":" + release.getSku();
             default -> throw new IllegalArgumentException(command.toString());
         };
         Envelope envelope = Envelope.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(Instant.now())
@@ -299,6 +340,8 @@ public final class InventoryBench implements AutoCloseable {
                 String commandId = switch (record.value().getPayload()) {
                     case HoldPlaced placed -> placed.getCommandId();
                     case HoldRejected rejected -> rejected.getCommandId();
+                    case HoldReleased released -> released.getCommandId();
+                    case InventoryCommandRejected rejected -> rejected.getCommandId(); // a hold never placed
                     case StockReceived received -> {
                         if (received.getLocationId().equals(location) && stocked.add(received.getSku())) {
                             allStocked.countDown();
