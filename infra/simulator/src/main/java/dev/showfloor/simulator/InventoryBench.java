@@ -209,10 +209,10 @@ public final class InventoryBench implements AutoCloseable {
 
     /** Sends {@code requests} holds at once and waits for every answer; returns answers per second. */
     private double burst(String prefix, int requests) throws InterruptedException {
-        return burst(prepareHolds(prefix, requests), prefix);
+        return burst(prepareHolds(prefix, requests));
     }
 
-    private double burst(Phase commands, String what) throws InterruptedException {
+    private double burst(Phase commands) throws InterruptedException {
         int requests = commands.records.size();
         long start = System.nanoTime();
         awaited = new CountDownLatch(requests);
@@ -221,7 +221,7 @@ public final class InventoryBench implements AutoCloseable {
             commands.send(i);
         }
         producer.flush();
-        await(awaited, Duration.ofMinutes(5), what + " answers");
+        await(awaited, Duration.ofMinutes(5), "answers to " + commands.idPrefix + "*");
         return requests / ((System.nanoTime() - start) / 1e9);
     }
 
@@ -240,7 +240,7 @@ public final class InventoryBench implements AutoCloseable {
                 releases.records.add(record(new ReleaseHold(releases.commandId(i), location, skuOf(holdCommandId),
                         holdIdOf(holdCommandId), HoldReleaseReason.ORDER_CANCELLED)));
             }
-            burst(releases, releases.idPrefix + "*");
+            burst(releases);
         }
         System.out.println("released the run's holds");
     }
