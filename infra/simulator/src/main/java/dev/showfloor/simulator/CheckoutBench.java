@@ -18,7 +18,8 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class CheckoutBench {
     private static final int SKUS = 10;
-    private static final int WARM_UP_ROUNDS = 12;
+    /** Enough rounds for the warm-up's time limit to end it first when the stack is slow to settle. */
+    private static final int WARM_UP_ROUNDS = 60;
     /**
      * Exactly-once commits on an order's path to CONFIRMED: the saga places the holds, inventory holds, the saga
      * confirms on the payment answer it asked for when the holds came in (four until the second session of
@@ -73,7 +74,7 @@ public final class CheckoutBench {
             awaitStock("sku-" + s);
         }
 
-        WarmUp.untilSteady("confirmed/s", WARM_UP_ROUNDS, round -> closedLoop("warm" + round, saturationOrders,
+        WarmUp.Outcome warmUp = WarmUp.untilSteady("confirmed/s", WARM_UP_ROUNDS, round -> closedLoop("warm" + round, saturationOrders,
                 concurrency, new Latencies(), new AtomicInteger(), null));
         Latencies saturation = new Latencies();
         AtomicInteger confirmed = new AtomicInteger();
@@ -113,6 +114,7 @@ public final class CheckoutBench {
                 .put("saturation_p50_ms", saturation.percentileMillis(50))
                 .put("saturation_p99_ms", saturation.percentileMillis(99))
                 .put("http_requests_per_order", httpRequestsPerOrder())
+                .put("warm_up", warmUp.asReport())
                 .put("measures", (oneRoundTrip ? "POST /checkouts with Prefer: wait=" + PREFER_WAIT_SECONDS
                         + " until it answers CONFIRMED" : "POST /checkouts until GET /orders/{id}?waitMs= says CONFIRMED")
                         + "; simulated payment latency 20 ms; exactly_once_v2 in inventory and checkout");

@@ -44,13 +44,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class InventoryBench implements AutoCloseable {
     private static final int SKUS = 12;
-    private static final int WARM_UP_BURSTS = 15;
-    /**
-     * The bench's holds last an hour, so every round adds its holds to inventory's live state until the run
-     * releases them at its end; a warm-up that does not settle stops after this many, before the open holds crowd
-     * inventory's heap (1.5 million of them put it into back-to-back collections).
-     */
-    private static final int WARM_UP_HOLDS = 600_000;
+    /** Enough bursts for the warm-up's time limit to end it first when the stack is slow to settle. */
+    private static final int WARM_UP_BURSTS = 60;
     /**
      * Records inventory writes per hold placed for an order: the event, its copy for the order and the holds
      * changelog record (the cached positions reach their changelog once per SKU per commit and the stock levels
@@ -77,7 +72,7 @@ public final class InventoryBench implements AutoCloseable {
     private volatile Latencies toDecision = new Latencies();
     private final Thread reader;
     private final String location = "bench-" + Long.toString(System.currentTimeMillis(), 36);
-    /** Every phase of holds sent, by name and size: what the run releases when it ends. */
+    /** The phases of holds sent since the last release, by name and size: what the next release releases. */
     private final Map<String, Integer> holdPhases = new LinkedHashMap<>();
 
     /**
@@ -129,8 +124,13 @@ public final class InventoryBench implements AutoCloseable {
         producer.flush();
         await(allStocked, Duration.ofSeconds(60), "stock received");
 
-        int warmUpRounds = Math.clamp(WARM_UP_HOLDS / saturationRequests, 3, WARM_UP_BURSTS);
-        WarmUp.untilSteady("holds/s", warmUpRounds, round -> burst("warm" + round, saturationRequests));
+        // The bench's holds last an hour: each warm-up burst releases its own (unmeasured but inside the round, so
+        // the round's compile share covers it), else the open holds of a long warm-up would crowd inventory's heap.
+        WarmUp.Outcome warmUp = WarmUp.untilSteady("holds/s", WARM_UP_BURSTS, round -> {
+            double rate = burst("warm" + round, saturationRequests);
+            releaseHolds();
+            return rate;
+        });
 
         // Saturation: everything at once, throughput from first send to last answer.
         latencies = new Latencies();
@@ -156,6 +156,7 @@ public final class InventoryBench implements AutoCloseable {
         }
 
         releaseHolds();
+        System.out.println("released the run's holds");
 
         int streamThreads = EosFloor.streamThreadsOf(bootstrapServers, APPLICATION_ID);
         BenchReport report = new BenchReport("inventory", started);
@@ -174,6 +175,7 @@ public final class InventoryBench implements AutoCloseable {
                 .put("machine_cpu_shares", saturated.machineCpuShares())
                 .put("paced_requests", atHalf.requests())
                 .put("latency_by_rate", sweep)
+                .put("warm_up", warmUp.asReport())
                 .put("measures", "PlaceHold produced to inventory.commands until its answer is read "
                         + "(read_committed) from inventory.events; exactly_once_v2, " + streamThreads
                         + " stream threads");
@@ -226,8 +228,9 @@ public final class InventoryBench implements AutoCloseable {
     }
 
     /**
-     * Releases every hold the run placed, unmeasured, so inventory's state is what it was before the run: left
-     * for their TTL, the holds of one run (up to about a million) slowed whatever was measured next in the hour.
+     * Releases every hold placed since the last release, unmeasured, so inventory's state is what it was before:
+     * left for their TTL, the holds of one run (up to about a million) slowed whatever was measured next in the
+     * hour, and a long warm-up's would crowd inventory's heap during the measured phases.
      */
     private void releaseHolds() throws InterruptedException {
         latencies = new Latencies();
@@ -242,7 +245,7 @@ public final class InventoryBench implements AutoCloseable {
             }
             burst(releases);
         }
-        System.out.println("released the run's holds");
+        holdPhases.clear();
     }
 
     /**

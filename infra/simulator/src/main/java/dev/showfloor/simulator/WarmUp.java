@@ -1,15 +1,30 @@
 package dev.showfloor.simulator;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.DoubleSupplier;
 
 /**
  * Unmeasured rounds before a benchmark's measured phase. A freshly started stack compiles its hot code during its
- * first minutes, so rounds repeat until at least {@link #MINIMUM} has passed and two rounds in a row have stopped
- * climbing ({@link #steady}), or {@code maxRounds} have run. One steady round was not enough: checkout plateaued
- * for a round or two at 560/s and then climbed to 1,300/s, so runs that stopped on the plateau measured 40% less.
+ * first minutes, so rounds repeat until at least {@link #MINIMUM} has passed, the stack's JIT compilers have
+ * quieted ({@link #settled}: two rounds in a row) and the last round stopped climbing ({@link #steady}), or
+ * {@code maxRounds} have run or {@link #LIMIT} has passed.
+ * <p>
+ * The rate alone was not enough: on a saturated machine a service that compiles on one core plateaus for a round
+ * or two (checkout at 557 and 574/s while it compiled for 10.5 s in a 10.5 s round) and then climbs to
+ * 1,300/s, so runs that stopped on the plateau measured 40% less at twice the CPU per order.
  */
 final class WarmUp {
     static final Duration MINIMUM = Duration.ofSeconds(45);
+    /** Long enough for a fresh stack (its compilers quiet after 100–150 s of checkout's load). */
+    static final Duration LIMIT = Duration.ofMinutes(3);
+    /**
+     * The stack's compile seconds per second of a round under which its compilers count as quiet. Checkout's
+     * C2 keeps recompiling now and then long after its warm-up (0.0–0.7 s in 5 s rounds after several minutes),
+     * while a service still warming up compiles for whole seconds per second.
+     */
+    static final double SETTLED_COMPILE_SHARE = 0.10;
 
     /** One warm-up round; returns its rate in operations per second. */
     @FunctionalInterface
@@ -17,29 +32,60 @@ final class WarmUp {
         double run(int round) throws InterruptedException;
     }
 
+    /**
+     * How the warm-up ended, for the report: its rounds and seconds, the compile seconds the stack spent in it,
+     * the last round's compile share, and whether it ended settled rather than at its limit.
+     */
+    record Outcome(int rounds, double seconds, double compileSeconds, double lastCompileShare, boolean settled) {
+        Map<String, Object> asReport() {
+            Map<String, Object> report = new LinkedHashMap<>();
+            report.put("rounds", rounds);
+            report.put("seconds", Math.round(seconds * 10) / 10.0);
+            report.put("compile_seconds", Math.round(compileSeconds * 10) / 10.0);
+            report.put("last_round_compile_share", Math.round(lastCompileShare * 1000) / 1000.0);
+            report.put("settled", settled);
+            return report;
+        }
+    }
+
     private WarmUp() {
     }
 
-    static void untilSteady(String label, int maxRounds, Round round) throws InterruptedException {
-        untilSteady(label, maxRounds, MINIMUM, round);
+    /** Rounds as above, watching the local stack's compilers. */
+    static Outcome untilSteady(String label, int maxRounds, Round round) throws InterruptedException {
+        return untilSteady(label, maxRounds, MINIMUM, WarmUp::stackCompileSecondsSoFar, round);
     }
 
-    /** Runs rounds as above, for at least {@code minimum}; returns how many ran. */
-    static int untilSteady(String label, int maxRounds, Duration minimum, Round round) throws InterruptedException {
+    /** Rounds as above, for at least {@code minimum}, with {@code compiledSoFar} telling the compile seconds. */
+    static Outcome untilSteady(String label, int maxRounds, Duration minimum, DoubleSupplier compiledSoFar,
+                               Round round) throws InterruptedException {
         long start = System.nanoTime();
-        double previous = 0;
-        int steadyInARow = 0;
-        for (int n = 0; n < maxRounds; n++) {
+        double firstCompiled = compiledSoFar.getAsDouble();
+        double previousRate = 0;
+        int quietInARow = 0;
+        double compileShare = 0;
+        int n = 0;
+        for (; n < maxRounds && System.nanoTime() - start < LIMIT.toNanos(); n++) {
+            double compiledBefore = compiledSoFar.getAsDouble();
+            long roundStart = System.nanoTime();
             double rate = round.run(n);
-            System.out.printf("  warm-up %d: %.0f %s%n", n + 1, rate, label);
-            steadyInARow = steady(previous, rate) ? steadyInARow + 1 : 0;
+            double roundSeconds = Math.max((System.nanoTime() - roundStart) / 1e9, 1e-3);
+            compileShare = (compiledSoFar.getAsDouble() - compiledBefore) / roundSeconds;
+            quietInARow = settled(compileShare) ? quietInARow + 1 : 0;
+            System.out.printf("  warm-up %d: %.0f %s, compiling %.0f%% of the round%n", n + 1, rate, label,
+                    compileShare * 100);
             boolean longEnough = System.nanoTime() - start >= minimum.toNanos();
-            if (longEnough && steadyInARow >= 2) {
-                return n + 1;
+            if (longEnough && quietInARow >= 2 && steady(previousRate, rate)) {
+                return outcome(n + 1, start, compiledSoFar.getAsDouble() - firstCompiled, compileShare, true);
             }
-            previous = rate;
+            previousRate = rate;
         }
-        return maxRounds;
+        System.out.printf("  warm-up ended at its limit after %d rounds, not settled%n", n);
+        return outcome(n, start, compiledSoFar.getAsDouble() - firstCompiled, compileShare, false);
+    }
+
+    private static Outcome outcome(int rounds, long start, double compileSeconds, double lastShare, boolean settled) {
+        return new Outcome(rounds, (System.nanoTime() - start) / 1e9, compileSeconds, lastShare, settled);
     }
 
     /**
@@ -49,5 +95,14 @@ final class WarmUp {
      */
     static boolean steady(double previous, double rate) {
         return previous > 0 && rate <= previous * 1.05 && rate >= previous * 0.90;
+    }
+
+    /** Whether the stack compiled for at most {@link #SETTLED_COMPILE_SHARE} of a round's time. */
+    static boolean settled(double compileSecondsPerSecond) {
+        return compileSecondsPerSecond <= SETTLED_COMPILE_SHARE;
+    }
+
+    private static double stackCompileSecondsSoFar() {
+        return JitActivity.compileSecondsSoFar().values().stream().mapToDouble(Double::doubleValue).sum();
     }
 }
