@@ -22,4 +22,22 @@ class DeadlineIndexTest {
         assertThat(deadlines.takeDue(10_000_000_000L)).containsExactly("ord-c");
         assertThat(deadlines.size()).isZero();
     }
+
+    @Test
+    void aCancelledEntryIsNeitherHandedOutNorCounted() {
+        DeadlineIndex<String> deadlines = new DeadlineIndex<>();
+        deadlines.schedule(1_000, "hold-a");
+        deadlines.schedule(1_000, "hold-b");
+        deadlines.schedule(3_000, "hold-c");
+
+        deadlines.cancel(1_000, "hold-a");
+        deadlines.cancel(3_000, "hold-c");
+        deadlines.cancel(2_000, "hold-b"); // not scheduled then: nothing to cancel
+        deadlines.cancel(1_000, "hold-z");
+
+        assertThat(deadlines.size()).isEqualTo(1);
+        assertThat(deadlines.takeDue(5_000)).containsExactly("hold-b");
+        deadlines.cancel(1_000, "hold-b"); // already handed out
+        assertThat(deadlines.size()).isZero();
+    }
 }

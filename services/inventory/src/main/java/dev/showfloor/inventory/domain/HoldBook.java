@@ -10,7 +10,8 @@ public interface HoldBook {
 
     void put(StockPosition.Hold hold);
 
-    void remove(String holdId);
+    /** Removes an active hold that ended (the whole hold, so a book may also drop whatever it keyed by it). */
+    void remove(StockPosition.Hold hold);
 
     int buyerUnits(String dropId, String shopperId);
 

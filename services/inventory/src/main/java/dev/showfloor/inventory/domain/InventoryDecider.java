@@ -208,7 +208,7 @@ public final class InventoryDecider {
      */
     private static void end(StockPosition position, HoldBook book, StockPosition.Hold hold,
                             StockPosition.HoldOutcome outcome) {
-        book.remove(hold.holdId());
+        book.remove(hold);
         book.ended(hold, outcome);
         position.changeHeld(-hold.quantity());
         if (outcome == StockPosition.HoldOutcome.COMMITTED) {

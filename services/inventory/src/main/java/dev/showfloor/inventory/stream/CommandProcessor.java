@@ -144,7 +144,7 @@ final class CommandProcessor implements Processor<String, InventoryCommand, Stri
     }
 
     private StoreHoldBook book(String key, long nowMillis) {
-        return new StoreHoldBook(key, holds, buyers, history, nowMillis);
+        return new StoreHoldBook(key, holds, buyers, history, expiries, nowMillis);
     }
 
     /** Events under the stock key; with {@code answerTo}, each also to that order on the hold-answers topic. */

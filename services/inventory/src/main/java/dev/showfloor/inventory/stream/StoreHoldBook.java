@@ -10,15 +10,20 @@ final class StoreHoldBook implements HoldBook {
     private final KeyValueStore<String, StockPosition.Hold> holds;
     private final KeyValueStore<String, Integer> buyers;
     private final CommandHistory history;
+    private final HoldExpiries expiries;
     private final long nowMillis;
 
-    /** @param nowMillis the wall-clock time of the decision the book is used for */
+    /**
+     * @param expiries  the task's expiry index, which a hold leaves when it ends
+     * @param nowMillis the wall-clock time of the decision the book is used for
+     */
     StoreHoldBook(String key, KeyValueStore<String, StockPosition.Hold> holds, KeyValueStore<String, Integer> buyers,
-                  CommandHistory history, long nowMillis) {
+                  CommandHistory history, HoldExpiries expiries, long nowMillis) {
         this.key = key;
         this.holds = holds;
         this.buyers = buyers;
         this.history = history;
+        this.expiries = expiries;
         this.nowMillis = nowMillis;
     }
 
@@ -43,8 +48,10 @@ final class StoreHoldBook implements HoldBook {
     }
 
     @Override
-    public void remove(String holdId) {
-        holds.delete(holdKey(key, holdId));
+    public void remove(StockPosition.Hold hold) {
+        holds.delete(holdKey(key, hold.holdId()));
+        // Not transactional, and need not be: a task whose transaction aborts is revived and rebuilds its index.
+        expiries.cancel(hold.expiresAtMillis(), key, hold.holdId());
     }
 
     @Override

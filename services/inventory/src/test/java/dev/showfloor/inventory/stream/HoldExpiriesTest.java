@@ -35,6 +35,27 @@ class HoldExpiriesTest {
         assertThat(expiries.size()).isZero();
     }
 
+    @Test
+    void aHoldThatEndsBeforeItsExpiryLeavesTheIndexAtOnce() {
+        KeyValueStore<String, StockPosition.Hold> holds = StateStores.byKey(StateStores.Kind.MEMORY, "holds",
+                Serdes.String(), InventoryStateSerdes.holds()).withLoggingDisabled().build();
+        holds.init(new MockProcessorContext<>().getStateStoreContext(), holds);
+        HoldExpiries expiries = HoldExpiries.of(holds);
+        StoreHoldBook book = new StoreHoldBook("lis-01:tee", holds, null, null, expiries, 0);
+        StockPosition.Hold sold = hold("h-sold", 3_600_000);
+        StockPosition.Hold open = hold("h-open", 3_600_000);
+        for (StockPosition.Hold placed : List.of(sold, open)) {
+            book.put(placed);
+            expiries.schedule(placed.expiresAtMillis(), "lis-01:tee", placed.holdId());
+        }
+
+        book.remove(sold);
+
+        assertThat(holds.get("lis-01:tee|h-sold")).isNull();
+        assertThat(expiries.size()).as("only the open hold waits for its hour").isEqualTo(1);
+        assertThat(expiries.takeDue(3_600_000)).containsExactly(Map.entry("lis-01:tee", List.of("h-open")));
+    }
+
     private static StockPosition.Hold hold(String holdId, long expiresAtMillis) {
         return new StockPosition.Hold(holdId, "order-" + holdId, "cmd-" + holdId, 1, expiresAtMillis, null, null, null);
     }
