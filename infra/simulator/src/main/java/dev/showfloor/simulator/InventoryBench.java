@@ -146,7 +146,16 @@ public final class InventoryBench implements AutoCloseable {
         if (pacedRate <= 0) {
             pacedRate = maxPerSecond / 2;
         }
-        Paced atHalf = paced("paced", pacedRate, pacedDuration);
+        // What a hold costs each process when paced (single records) rather than in a burst: where half the
+        // burst maximum is decided.
+        double rateAtHalf = pacedRate;
+        Paced[] pacedAtHalf = new Paced[1];
+        PhaseCost.Measured pacedCost = PhaseCost.around(bootstrapServers, (int) (rateAtHalf * pacedDuration.toSeconds()),
+                () -> {
+                    pacedAtHalf[0] = paced("paced", rateAtHalf, pacedDuration);
+                    return rateAtHalf;
+                });
+        Paced atHalf = pacedAtHalf[0];
         releaseHolds();
         Map<String, Object> sweep = new LinkedHashMap<>();
         for (double rate : sweepRates) {
@@ -176,6 +185,9 @@ public final class InventoryBench implements AutoCloseable {
                 .put("cpu_ms_per_hold", saturated.cpuMsPerOperation())
                 .put("machine_cpu_shares", saturated.machineCpuShares())
                 .put("paced_requests", atHalf.requests())
+                .put("paced_cpu_ms_per_hold", pacedCost.cpuMsPerOperation())
+                .put("paced_broker_records_per_hold", pacedCost.recordsPerOperation())
+                .put("paced_machine_cpu_shares", pacedCost.machineCpuShares())
                 .put("latency_by_rate", sweep)
                 .put("warm_up", warmUp.asReport())
                 .put("measures", "PlaceHold produced to inventory.commands until its answer is read "
