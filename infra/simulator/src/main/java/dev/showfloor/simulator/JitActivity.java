@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 
@@ -27,16 +26,11 @@ final class JitActivity {
     private JitActivity() {
     }
 
-    /** Compile seconds so far by role ({@link StackCpu#role}); processes without readable counters are left out. */
+    /** Compile seconds so far by role ({@link StackCpu#eachProcess}); processes without readable counters are left out. */
     static Map<String, Double> compileSecondsSoFar() {
         Map<String, Double> seconds = new TreeMap<>();
-        long self = ProcessHandle.current().pid();
-        ProcessHandle.allProcesses().forEach(process -> {
-            Optional<String> role = process.pid() == self ? Optional.of("load_generator")
-                    : process.info().commandLine().flatMap(StackCpu::role);
-            role.ifPresent(name -> compileSeconds(COUNTERS.resolve(Long.toString(process.pid())))
-                    .ifPresent(compiled -> seconds.merge(name, compiled, Double::sum)));
-        });
+        StackCpu.eachProcess((role, process) -> compileSeconds(COUNTERS.resolve(Long.toString(process.pid())))
+                .ifPresent(compiled -> seconds.merge(role, compiled, Double::sum)));
         return seconds;
     }
 

@@ -1,9 +1,9 @@
 package dev.showfloor.simulator;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,17 +21,19 @@ final class StackCpu {
     /** Milliseconds of CPU used so far by the broker, the registry, each service and this load generator. */
     static Map<String, Double> millisSoFar() {
         Map<String, Double> used = new TreeMap<>();
+        eachProcess((role, process) -> process.info().totalCpuDuration()
+                .ifPresent(cpu -> used.merge(role, cpu.toNanos() / 1e6, Double::sum)));
+        return used;
+    }
+
+    /** Hands every process of the local stack, and this load generator, to {@code action} with its role. */
+    static void eachProcess(BiConsumer<String, ProcessHandle> action) {
         long self = ProcessHandle.current().pid();
         ProcessHandle.allProcesses().forEach(process -> {
-            ProcessHandle.Info info = process.info();
             Optional<String> role = process.pid() == self ? Optional.of("load_generator")
-                    : info.commandLine().flatMap(StackCpu::role);
-            Optional<Duration> cpu = info.totalCpuDuration();
-            if (role.isPresent() && cpu.isPresent()) {
-                used.merge(role.get(), cpu.get().toNanos() / 1e6, Double::sum);
-            }
+                    : process.info().commandLine().flatMap(StackCpu::role);
+            role.ifPresent(name -> action.accept(name, process));
         });
-        return used;
     }
 
     /** Which part of the stack a command line starts, if any. */

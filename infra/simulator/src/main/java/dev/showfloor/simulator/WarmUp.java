@@ -61,27 +61,29 @@ final class WarmUp {
                                Round round) throws InterruptedException {
         long start = System.nanoTime();
         double firstCompiled = compiledSoFar.getAsDouble();
+        double compiled = firstCompiled;
         double previousRate = 0;
         int quietInARow = 0;
         double compileShare = 0;
         int n = 0;
         for (; n < maxRounds && System.nanoTime() - start < LIMIT.toNanos(); n++) {
-            double compiledBefore = compiledSoFar.getAsDouble();
             long roundStart = System.nanoTime();
             double rate = round.run(n);
             double roundSeconds = Math.max((System.nanoTime() - roundStart) / 1e9, 1e-3);
-            compileShare = (compiledSoFar.getAsDouble() - compiledBefore) / roundSeconds;
+            double compiledBefore = compiled;
+            compiled = compiledSoFar.getAsDouble();
+            compileShare = (compiled - compiledBefore) / roundSeconds;
             quietInARow = settled(compileShare) ? quietInARow + 1 : 0;
             System.out.printf("  warm-up %d: %.0f %s, compiling %.0f%% of the round%n", n + 1, rate, label,
                     compileShare * 100);
             boolean longEnough = System.nanoTime() - start >= minimum.toNanos();
             if (longEnough && quietInARow >= 2 && steady(previousRate, rate)) {
-                return outcome(n + 1, start, compiledSoFar.getAsDouble() - firstCompiled, compileShare, true);
+                return outcome(n + 1, start, compiled - firstCompiled, compileShare, true);
             }
             previousRate = rate;
         }
         System.out.printf("  warm-up ended at its limit after %d rounds, not settled%n", n);
-        return outcome(n, start, compiledSoFar.getAsDouble() - firstCompiled, compileShare, false);
+        return outcome(n, start, compiled - firstCompiled, compileShare, false);
     }
 
     private static Outcome outcome(int rounds, long start, double compileSeconds, double lastShare, boolean settled) {
