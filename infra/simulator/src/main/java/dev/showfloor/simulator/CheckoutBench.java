@@ -18,8 +18,6 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class CheckoutBench {
     private static final int SKUS = 10;
-    /** Enough rounds for the warm-up's time limit to end it first when the stack is slow to settle. */
-    private static final int WARM_UP_ROUNDS = 60;
     /**
      * Exactly-once commits on an order's path to CONFIRMED: the saga places the holds, inventory holds, the saga
      * confirms on the payment answer it asked for when the holds came in (four until the second session of
@@ -74,7 +72,7 @@ public final class CheckoutBench {
             awaitStock("sku-" + s);
         }
 
-        WarmUp.Outcome warmUp = WarmUp.untilSteady("confirmed/s", WARM_UP_ROUNDS, round -> closedLoop("warm" + round, saturationOrders,
+        WarmUp.Outcome warmUp = WarmUp.untilSteady("confirmed/s", round -> closedLoop("warm" + round, saturationOrders,
                 concurrency, new Latencies(), new AtomicInteger(), null));
         Latencies saturation = new Latencies();
         AtomicInteger confirmed = new AtomicInteger();

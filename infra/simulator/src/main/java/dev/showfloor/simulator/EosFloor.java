@@ -44,8 +44,6 @@ import org.apache.kafka.streams.processor.api.Record;
  */
 final class EosFloor implements AutoCloseable {
     private static final int KEYS = 12;
-    /** Bursts are short (a checkout floor's takes half a second), so the warm-up's time limit ends it first. */
-    private static final int WARM_UP_BURSTS = 1_000;
     private final String bootstrapServers;
     private final int writesPerInput;
     private final int hops;
@@ -122,7 +120,7 @@ final class EosFloor implements AutoCloseable {
      */
     double measure(BenchReport report, int requests, List<Double> rates, Duration pacedDuration,
                    double serviceOpsPerSecond, double rawRecordsPerSecond) throws InterruptedException {
-        WarmUp.Outcome warmUp = WarmUp.untilSteady("floor inputs/s", WARM_UP_BURSTS, round -> burst(requests));
+        WarmUp.Outcome warmUp = WarmUp.untilSteady("floor inputs/s", round -> burst(requests));
         PhaseCost.Measured saturated = PhaseCost.around(bootstrapServers, requests, () -> burst(requests));
         double perSecond = saturated.perSecond();
         Map<String, Object> byRate = new java.util.LinkedHashMap<>();

@@ -44,8 +44,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class InventoryBench implements AutoCloseable {
     private static final int SKUS = 12;
-    /** Enough bursts for the warm-up's time limit to end it first when the stack is slow to settle. */
-    private static final int WARM_UP_BURSTS = 60;
     /**
      * Records inventory writes per hold placed for an order: the event, its copy for the order and the holds
      * changelog record (the cached positions reach their changelog once per SKU per commit and the stock levels
@@ -126,7 +124,7 @@ public final class InventoryBench implements AutoCloseable {
 
         // The bench's holds last an hour: each warm-up burst releases its own (unmeasured but inside the round, so
         // the round's compile share covers it), else the open holds of a long warm-up would crowd inventory's heap.
-        WarmUp.Outcome warmUp = WarmUp.untilSteady("holds/s", WARM_UP_BURSTS, round -> {
+        WarmUp.Outcome warmUp = WarmUp.untilSteady("holds/s", round -> {
             double rate = burst("warm" + round, saturationRequests);
             releaseHolds();
             return rate;

@@ -51,12 +51,15 @@ final class WarmUp {
     private WarmUp() {
     }
 
-    /** Rounds as above, watching the local stack's compilers. */
-    static Outcome untilSteady(String label, int maxRounds, Round round) throws InterruptedException {
-        return untilSteady(label, maxRounds, MINIMUM, WarmUp::stackCompileSecondsSoFar, round);
+    /** Rounds as above, watching the local stack's compilers, for {@link #MINIMUM} to {@link #LIMIT}. */
+    static Outcome untilSteady(String label, Round round) throws InterruptedException {
+        return untilSteady(label, Integer.MAX_VALUE, MINIMUM, WarmUp::stackCompileSecondsSoFar, round);
     }
 
-    /** Rounds as above, for at least {@code minimum}, with {@code compiledSoFar} telling the compile seconds. */
+    /**
+     * Rounds as above, at most {@code maxRounds}, for at least {@code minimum}, with {@code compiledSoFar}
+     * telling the compile seconds.
+     */
     static Outcome untilSteady(String label, int maxRounds, Duration minimum, DoubleSupplier compiledSoFar,
                                Round round) throws InterruptedException {
         long start = System.nanoTime();
