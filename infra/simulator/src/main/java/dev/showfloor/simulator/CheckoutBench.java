@@ -121,6 +121,11 @@ public final class CheckoutBench {
             httpFloor(concurrency, Duration.ofSeconds(5)); // warm-up
             double httpFloor = httpFloor(concurrency, pacedDuration);
             System.out.printf("  HTTP floor: %.0f requests/s%n", httpFloor);
+            Latencies httpPaced = httpFloorPaced(pacedRate, pacedDuration);
+            System.out.printf("  HTTP floor at %.0f requests/s: p50 %.1f ms, p99 %.1f ms%n", pacedRate,
+                    httpPaced.percentileMillis(50), httpPaced.percentileMillis(99));
+            report.put("http_floor_latency_by_rate", Map.of(String.valueOf((long) pacedRate), Map.of(
+                    "p50_ms", httpPaced.percentileMillis(50), "p99_ms", httpPaced.percentileMillis(99))));
             double eosFloor;
             try (EosFloor floor = new EosFloor(bootstrapServers, WRITES_PER_ORDER, EXACTLY_ONCE_HOPS, floorCommitMs,
                     EosFloor.streamThreadsOf(bootstrapServers, APPLICATION_ID), 1)) {
@@ -182,6 +187,23 @@ public final class CheckoutBench {
             }
         }
         return answered.get() / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * The same lightest request, open-loop at the paced orders' rate: how long HTTP alone (client, event loop,
+     * service) keeps a request on this machine, the part of an order's latency no saga code is in.
+     */
+    private Latencies httpFloorPaced(double perSecond, Duration duration) {
+        Latencies latencies = new Latencies();
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            OpenLoop.pace(perSecond, (int) (perSecond * duration.toSeconds()), n -> clients.submit(() -> {
+                long sent = System.nanoTime();
+                if (api.checkoutLiveness().ok()) {
+                    latencies.add(System.nanoTime() - sent);
+                }
+            }));
+        }
+        return latencies;
     }
 
     /** One order until it is decided; {@code timeline}, if not null, learns when it was tapped and answered. */
