@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.showfloor.checkout.messaging.OrderStatusBoard;
 import dev.showfloor.servicekit.memory.BoundedMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -16,14 +17,24 @@ import java.util.UUID;
 /**
  * Stripe-style idempotency: the order id is derived from (shopper, key), so a retry finds the first order; the
  * request hash tells "same request again" (answer as before) from "same key, other request" (422). Orders
- * accepted here but not yet in the saga store are remembered briefly, which closes the gap in between.
+ * accepted here are remembered until the status board sees them decided (the saga stores an order before it
+ * decides it), which closes the gap until the saga store has them.
  */
 @ApplicationScoped
 public class IdempotencyKeys {
+    /**
+     * A cap for when decisions stop arriving (the saga is down). Forgetting at the decision keeps the map at the
+     * orders in flight, so its entries die young instead of every order's entry living through 100,000 more orders
+     * (a fifth of checkout's live heap, promoted into the old generation and collected there by full collections).
+     */
     private static final int REMEMBERED = 100_000;
     private static final ObjectMapper CANONICAL = JsonMapper.builder()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).build();
     private final Map<String, String> recentlyAccepted = new BoundedMap<>(REMEMBERED);
+
+    public IdempotencyKeys(OrderStatusBoard board) {
+        board.onEveryDecision(this::forget);
+    }
 
     public static String orderId(String shopperId, String idempotencyKey) {
         return "ord-" + UUID.nameUUIDFromBytes((shopperId + "\n" + idempotencyKey).getBytes(StandardCharsets.UTF_8));

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
@@ -18,6 +19,15 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 @ApplicationScoped
 public class OrderStatusBoard {
     private final Map<String, List<CompletableFuture<Void>>> waiters = new ConcurrentHashMap<>();
+    private final List<Consumer<String>> decisionListeners = new CopyOnWriteArrayList<>();
+
+    /**
+     * Calls {@code listener} with the id of every order decided from now on, whoever waits for it, on the
+     * board's consumer thread: for what is kept only until an order is decided.
+     */
+    public void onEveryDecision(Consumer<String> listener) {
+        decisionListeners.add(listener);
+    }
 
     /** Completes when the order is confirmed or rejected; register before reading the current state. */
     public CompletableFuture<Void> decided(String orderId) {
@@ -47,6 +57,9 @@ public class OrderStatusBoard {
             default -> null;
         };
         if (orderId != null) {
+            for (Consumer<String> listener : decisionListeners) {
+                listener.accept(orderId);
+            }
             List<CompletableFuture<Void>> waiting = waiters.remove(orderId);
             if (waiting != null) {
                 waiting.forEach(waiter -> waiter.complete(null));

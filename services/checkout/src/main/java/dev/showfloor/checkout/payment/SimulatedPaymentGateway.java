@@ -30,13 +30,14 @@ public class SimulatedPaymentGateway implements PaymentGateway {
 
     private final PaymentSimulatorConfig config;
     /**
-     * How many orders the simulator remembers (its answer, and the authorization a void would cancel): enough
-     * for any redelivery after a crash, bounded so that a long benchmark does not fill the heap.
+     * How many authorizations the simulator remembers for voids: enough for any void (they come within the
+     * saga's payment timeout, or soon after a confirmation fails), bounded so that a long benchmark does not fill
+     * the heap. Its answers themselves need no memory: each is a function of the order, its token and amount,
+     * so asking again for an order gets the first answer again, as a provider's idempotency key would.
      */
-    static final int REMEMBERED_ORDERS = 200_000;
-    private final Map<String, CompletionStage<Outcome>> outcomes =
-            Collections.synchronizedMap(new BoundedMap<>(REMEMBERED_ORDERS));
-    private final Map<String, String> authorized = Collections.synchronizedMap(new BoundedMap<>(REMEMBERED_ORDERS));
+    static final int REMEMBERED_AUTHORIZATIONS = 200_000;
+    private final Map<String, Boolean> authorized =
+            Collections.synchronizedMap(new BoundedMap<>(REMEMBERED_AUTHORIZATIONS));
 
     public SimulatedPaymentGateway(PaymentSimulatorConfig config) {
         this.config = config;
@@ -49,10 +50,8 @@ public class SimulatedPaymentGateway implements PaymentGateway {
 
     @Override
     public CompletionStage<Outcome> authorize(String orderId, long amountMinor, String currency, String token) {
-        return outcomes.computeIfAbsent(orderId, id -> {
-            Executor afterLatency = CompletableFuture.delayedExecutor(config.latency().toMillis(), TimeUnit.MILLISECONDS);
-            return CompletableFuture.supplyAsync(() -> decide(id, amountMinor, token), afterLatency);
-        });
+        Executor afterLatency = CompletableFuture.delayedExecutor(config.latency().toMillis(), TimeUnit.MILLISECONDS);
+        return CompletableFuture.supplyAsync(() -> decide(orderId, amountMinor, token), afterLatency);
     }
 
     private Outcome decide(String orderId, long amountMinor, String token) {
@@ -68,9 +67,12 @@ public class SimulatedPaymentGateway implements PaymentGateway {
         if (amountMinor <= 0 || (!APPROVE_TOKEN.equals(token) && declinedByChance(orderId))) {
             return Outcome.declined("CARD_DECLINED");
         }
-        String paymentId = "sim-" + Integer.toHexString((orderId + config.seed()).hashCode());
-        authorized.put(orderId, paymentId);
-        return Outcome.authorized(paymentId);
+        authorized.put(orderId, Boolean.TRUE);
+        return Outcome.authorized(paymentId(orderId));
+    }
+
+    private String paymentId(String orderId) {
+        return "sim-" + Integer.toHexString((orderId + config.seed()).hashCode());
     }
 
     private boolean declinedByChance(String orderId) {
@@ -80,6 +82,6 @@ public class SimulatedPaymentGateway implements PaymentGateway {
 
     @Override
     public CompletionStage<String> voidAuthorization(String orderId) {
-        return CompletableFuture.completedFuture(authorized.remove(orderId));
+        return CompletableFuture.completedFuture(authorized.remove(orderId) == null ? null : paymentId(orderId));
     }
 }

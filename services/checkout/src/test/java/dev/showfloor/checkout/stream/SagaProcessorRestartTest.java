@@ -72,8 +72,10 @@ class SagaProcessorRestartTest {
         ScriptedPaymentGateway gateway = new ScriptedPaymentGateway();
 
         context.setCurrentSystemTimeMs(CheckoutDriver.START.toEpochMilli());
-        new SagaProcessor(decider, gateway, Duration.ofSeconds(1), Duration.ZERO).init(context);
+        SagaProcessor processor = new SagaProcessor(decider, gateway, Duration.ofSeconds(1), Duration.ZERO);
+        processor.init(context);
         assertThat(gateway.asked()).as("its answer went to the previous owner").containsExactly("o-paying");
+        assertThat(processor.openDeadlines()).as("its payment deadline").isEqualTo(1);
 
         gateway.answer("o-paying", PaymentGateway.Outcome.authorized("pay-again"));
         context.scheduledPunctuators().get(1).getPunctuator().punctuate(CheckoutDriver.START.toEpochMilli() + 5);
@@ -81,6 +83,7 @@ class SagaProcessorRestartTest {
                 .filter(OrderEvent.class::isInstance).map(event -> ((OrderEvent) event).getPayload()).toList();
         assertThat(events).extracting(Object::getClass).containsExactly(PaymentAuthorized.class, OrderConfirmed.class);
         assertThat(sagas.get("o-paying").status()).isEqualTo(OrderSaga.Status.CONFIRMED);
+        assertThat(processor.openDeadlines()).as("a decided order waits for nothing").isZero();
     }
 
     private static KeyValueStore<String, OrderSaga> restoredStore(MockProcessorContext<String, SpecificRecord> context) {
