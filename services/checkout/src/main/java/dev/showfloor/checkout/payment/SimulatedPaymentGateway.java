@@ -39,8 +39,12 @@ public class SimulatedPaymentGateway implements PaymentGateway {
     private final Map<String, Boolean> authorized =
             Collections.synchronizedMap(new BoundedMap<>(REMEMBERED_AUTHORIZATIONS));
 
+    /** Runs each decision once the configured latency has passed (one executor: the latency is fixed). */
+    private final Executor afterLatency;
+
     public SimulatedPaymentGateway(PaymentSimulatorConfig config) {
         this.config = config;
+        this.afterLatency = CompletableFuture.delayedExecutor(config.latency().toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -50,7 +54,6 @@ public class SimulatedPaymentGateway implements PaymentGateway {
 
     @Override
     public CompletionStage<Outcome> authorize(String orderId, long amountMinor, String currency, String token) {
-        Executor afterLatency = CompletableFuture.delayedExecutor(config.latency().toMillis(), TimeUnit.MILLISECONDS);
         return CompletableFuture.supplyAsync(() -> decide(orderId, amountMinor, token), afterLatency);
     }
 
