@@ -15,7 +15,14 @@ public interface InventoryConfig {
     @WithDefault("24h")
     Duration dedupeWindow();
 
-    /** Where live state (positions, holds, buyer counts, expiries) lives: bounded, so in memory by default. */
+    /**
+     * How long a shopper's units in a drop count toward the drop's cap after the shopper's last hold, sale or
+     * release in it: longer than any drop sells.
+     */
+    @WithDefault("30d")
+    Duration buyerCapWindow();
+
+    /** Where live state (positions, holds, expiries) lives: bounded, so in memory by default. */
     @WithDefault("memory")
     StateStores.Kind liveStores();
 

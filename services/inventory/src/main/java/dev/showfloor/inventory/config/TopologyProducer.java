@@ -16,7 +16,8 @@ public class TopologyProducer {
     @Produces
     @ApplicationScoped
     InventoryDecider decider(InventoryConfig config) {
-        return new InventoryDecider(new InventoryPolicy(config.lowStockThreshold(), config.dedupeWindow()));
+        return new InventoryDecider(new InventoryPolicy(config.lowStockThreshold(), config.dedupeWindow(),
+                config.buyerCapWindow()));
     }
 
     @Produces

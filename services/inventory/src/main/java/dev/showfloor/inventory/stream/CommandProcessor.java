@@ -43,7 +43,7 @@ final class CommandProcessor implements Processor<String, InventoryCommand, Stri
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, StockPosition> positions;
     private KeyValueStore<String, StockPosition.Hold> holds;
-    private KeyValueStore<String, Integer> buyers;
+    private BuyerUnits buyers;
     private CommandHistory history;
     private HoldExpiries expiries;
 
@@ -58,7 +58,8 @@ final class CommandProcessor implements Processor<String, InventoryCommand, Stri
         this.context = context;
         this.positions = context.getStateStore(InventoryTopology.POSITIONS_STORE);
         this.holds = context.getStateStore(InventoryTopology.HOLDS_STORE);
-        this.buyers = context.getStateStore(InventoryTopology.BUYERS_STORE);
+        WindowStore<String, Integer> buyersStore = context.getStateStore(InventoryTopology.BUYERS_STORE);
+        this.buyers = new BuyerUnits(buyersStore, decider.policy().buyerCapWindow());
         WindowStore<String, String> historyStore = context.getStateStore(InventoryTopology.HISTORY_STORE);
         this.history = new CommandHistory(historyStore, decider.policy().dedupeWindow());
         // init runs once the stores are restored (also after a task is revived), so the index sees every hold.

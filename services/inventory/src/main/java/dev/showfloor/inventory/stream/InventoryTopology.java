@@ -16,7 +16,12 @@ import org.apache.kafka.streams.Topology;
 public final class InventoryTopology {
     public static final String POSITIONS_STORE = "stock-positions";
     public static final String HOLDS_STORE = "holds";
-    public static final String BUYERS_STORE = "buyer-units";
+    /**
+     * A window store since 2026-12-03 (the key-value "buyer-units" kept every count forever, in another
+     * changelog format); the new name starts a fresh changelog, so an upgrade forgets the counts of drops
+     * selling at that moment.
+     */
+    public static final String BUYERS_STORE = "buyer-units-recent";
     /**
      * A window store since 2026-12; the key-value "command-history" it replaced kept another changelog format,
      * so the new name starts a fresh changelog instead of misreading the old one (an upgrade forgets at most one
@@ -34,10 +39,10 @@ public final class InventoryTopology {
 
     /**
      * @param levelInterval how often the stock levels of changed positions are published (wall-clock time)
-     * @param liveStores    where live state goes (positions, holds, buyer counts): bounded by what is on the
-     *                      shelf and held right now
-     * The de-duplication history (processed commands and ended holds, one time-segmented store) grows with
-     * traffic over the de-duplication window, so it is always in RocksDB.
+     * @param liveStores    where live state goes (positions, holds): bounded by what is on the shelf and held
+     *                      right now
+     * The de-duplication history (processed commands and ended holds) and the buyer counts grow with traffic
+     * over their windows, so both are time-segmented stores, always in RocksDB.
      */
     public static Topology buildTopology(InventorySerdes serdes, InventoryDecider decider, Duration expiryScan,
                                          Duration levelInterval, StateStores.Kind liveStores) {
@@ -47,11 +52,11 @@ public final class InventoryTopology {
         topology.addProcessor(PROCESSOR, () -> new CommandProcessor(decider, expiryScan, levelInterval), SOURCE);
         topology.addStateStore(StateStores.keyValue(liveStores, POSITIONS_STORE, Serdes.String(),
                 InventoryStateSerdes.positions()), PROCESSOR);
-        // Holds and buyer totals are only ever read by key (positions are also listed per location).
+        // Holds are only ever read by key (positions are also listed per location).
         topology.addStateStore(StateStores.byKey(liveStores, HOLDS_STORE, Serdes.String(),
                 InventoryStateSerdes.holds()), PROCESSOR);
-        topology.addStateStore(StateStores.byKey(liveStores, BUYERS_STORE, Serdes.String(), Serdes.Integer()),
-                PROCESSOR);
+        topology.addStateStore(StateStores.history(BUYERS_STORE, decider.policy().buyerCapWindow(),
+                Serdes.String(), Serdes.Integer()), PROCESSOR);
         topology.addStateStore(StateStores.history(HISTORY_STORE, decider.policy().dedupeWindow(),
                 Serdes.String(), Serdes.String()), PROCESSOR);
         topology.addSink(EVENTS_SINK, Topics.INVENTORY_EVENTS.name(), Serdes.String().serializer(),

@@ -8,7 +8,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class StoreHoldBook implements HoldBook {
     private final String key;
     private final KeyValueStore<String, StockPosition.Hold> holds;
-    private final KeyValueStore<String, Integer> buyers;
+    private final BuyerUnits buyers;
     private final CommandHistory history;
     private final HoldExpiries expiries;
     private final long nowMillis;
@@ -17,7 +17,7 @@ final class StoreHoldBook implements HoldBook {
      * @param expiries  the task's expiry index, which a hold leaves when it ends
      * @param nowMillis the wall-clock time of the decision the book is used for
      */
-    StoreHoldBook(String key, KeyValueStore<String, StockPosition.Hold> holds, KeyValueStore<String, Integer> buyers,
+    StoreHoldBook(String key, KeyValueStore<String, StockPosition.Hold> holds, BuyerUnits buyers,
                   CommandHistory history, HoldExpiries expiries, long nowMillis) {
         this.key = key;
         this.holds = holds;
@@ -56,18 +56,16 @@ final class StoreHoldBook implements HoldBook {
 
     @Override
     public int buyerUnits(String dropId, String shopperId) {
-        Integer units = buyers.get(key + "|" + dropId + "|" + shopperId);
-        return units == null ? 0 : units;
+        return buyers.units(buyerKey(dropId, shopperId), nowMillis);
     }
 
     @Override
     public void buyerUnits(String dropId, String shopperId, int units) {
-        String buyer = key + "|" + dropId + "|" + shopperId;
-        if (units <= 0) {
-            buyers.delete(buyer);
-        } else {
-            buyers.put(buyer, units);
-        }
+        buyers.units(buyerKey(dropId, shopperId), units, nowMillis);
+    }
+
+    private String buyerKey(String dropId, String shopperId) {
+        return key + "|" + dropId + "|" + shopperId;
     }
 
     @Override

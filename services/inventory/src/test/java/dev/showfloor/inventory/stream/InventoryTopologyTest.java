@@ -161,6 +161,26 @@ class InventoryTopologyTest {
     }
 
     @Test
+    void aShoppersUnitsInADropCountForTheBuyerCapWindowAfterTheirLastChangeAndThenGo() {
+        inventory.send(receive("sneaker", 10));
+        Duration window = InventoryPolicy.DEFAULT.buyerCapWindow();
+        inventory.send(dropHold("sneaker", "a1", 2, "drop-1", "shopper-a", 2));
+        inventory.send(commit("sneaker", "a1"));
+
+        inventory.advance(window.minusMinutes(1));
+        assertThat(inventory.send(dropHold("sneaker", "a2", 1, "drop-1", "shopper-a", 2)))
+                .as("a purchase inside the window still counts").singleElement()
+                .isInstanceOfSatisfying(HoldRejected.class, rejected ->
+                        assertThat(rejected.getReason()).isEqualTo(HoldRejectionReason.BUYER_CAP_EXCEEDED));
+
+        inventory.advance(Duration.ofMinutes(2));
+        assertThat(inventory.send(dropHold("sneaker", "a3", 2, "drop-1", "shopper-a", 2)))
+                .as("past the window the count is forgotten").singleElement().isInstanceOf(HoldPlaced.class);
+        assertThat(inventory.send(dropHold("sneaker", "a4", 1, "drop-1", "shopper-a", 2)))
+                .as("and the new hold counts again").singleElement().isInstanceOf(HoldRejected.class);
+    }
+
+    @Test
     void escrowMovesUnitsToAnEdgeNodeWhichSellsOnlyFromIt() {
         inventory.send(receive("tee", 10));
 
