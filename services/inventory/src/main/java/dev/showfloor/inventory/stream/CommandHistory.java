@@ -1,9 +1,7 @@
 package dev.showfloor.inventory.stream;
 
 import dev.showfloor.inventory.domain.StockPosition;
-import java.time.Duration;
-import org.apache.kafka.streams.state.WindowStore;
-import org.apache.kafka.streams.state.WindowStoreIterator;
+import dev.showfloor.streamskit.RecentValues;
 
 /**
  * What inventory remembers for its de-duplication window: processed commandIds and how recent holds ended, in
@@ -14,16 +12,14 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 final class CommandHistory {
     private static final String COMMAND = "c|";
     private static final String ENDED = "e|";
-    private final WindowStore<String, String> store;
-    private final long windowMillis;
+    private final RecentValues<String> store;
 
-    CommandHistory(WindowStore<String, String> store, Duration window) {
+    CommandHistory(RecentValues<String> store) {
         this.store = store;
-        this.windowMillis = window.toMillis();
     }
 
     boolean seen(String commandId, long nowMillis) {
-        return recent(COMMAND + commandId, nowMillis) != null;
+        return store.newest(COMMAND + commandId, nowMillis) != null;
     }
 
     void remember(String commandId, long nowMillis) {
@@ -35,7 +31,7 @@ final class CommandHistory {
      * Stored as "OUTCOME|placing commandId"; entries from before 2026-12-02 hold the outcome alone.
      */
     StockPosition.EndedHold ended(String holdKey, long nowMillis) {
-        String entry = recent(ENDED + holdKey, nowMillis);
+        String entry = store.newest(ENDED + holdKey, nowMillis);
         if (entry == null) {
             return null;
         }
@@ -47,11 +43,5 @@ final class CommandHistory {
 
     void ended(String holdKey, StockPosition.EndedHold ended, long nowMillis) {
         store.put(ENDED + holdKey, ended.outcome().name() + "|" + ended.placedBy(), nowMillis);
-    }
-
-    private String recent(String key, long nowMillis) {
-        try (WindowStoreIterator<String> seen = store.fetch(key, nowMillis - windowMillis, nowMillis)) {
-            return seen.hasNext() ? seen.next().value : null;
-        }
     }
 }

@@ -9,6 +9,7 @@ import dev.showfloor.events.inventory.InventoryEvent;
 import dev.showfloor.inventory.domain.CommandAddress;
 import dev.showfloor.inventory.domain.InventoryDecider;
 import dev.showfloor.inventory.domain.StockPosition;
+import dev.showfloor.streamskit.RecentValues;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -59,9 +60,9 @@ final class CommandProcessor implements Processor<String, InventoryCommand, Stri
         this.positions = context.getStateStore(InventoryTopology.POSITIONS_STORE);
         this.holds = context.getStateStore(InventoryTopology.HOLDS_STORE);
         WindowStore<String, Integer> buyersStore = context.getStateStore(InventoryTopology.BUYERS_STORE);
-        this.buyers = new BuyerUnits(buyersStore, decider.policy().buyerCapWindow());
+        this.buyers = new BuyerUnits(new RecentValues<>(buyersStore, decider.policy().buyerCapWindow()));
         WindowStore<String, String> historyStore = context.getStateStore(InventoryTopology.HISTORY_STORE);
-        this.history = new CommandHistory(historyStore, decider.policy().dedupeWindow());
+        this.history = new CommandHistory(new RecentValues<>(historyStore, decider.policy().dedupeWindow()));
         // init runs once the stores are restored (also after a task is revived), so the index sees every hold.
         this.expiries = HoldExpiries.of(holds);
         context.schedule(expiryScan, PunctuationType.WALL_CLOCK_TIME, this::expireHolds);
