@@ -181,6 +181,22 @@ class InventoryTopologyTest {
     }
 
     @Test
+    void aShoppersLatestCountInsideTheWindowIsTheOneThatCounts() {
+        inventory.send(receive("sneaker", 10));
+        inventory.send(dropHold("sneaker", "a1", 2, "drop-1", "shopper-a", 2));
+        inventory.advance(Duration.ofSeconds(10));
+        inventory.send(release("sneaker", "a1"));
+        inventory.advance(Duration.ofSeconds(10));
+
+        assertThat(inventory.send(dropHold("sneaker", "a2", 2, "drop-1", "shopper-a", 2)))
+                .as("the release after the hold is the newer count").singleElement()
+                .isInstanceOf(HoldPlaced.class);
+        inventory.advance(Duration.ofSeconds(10));
+        assertThat(inventory.send(dropHold("sneaker", "a3", 1, "drop-1", "shopper-a", 2)))
+                .as("and the hold after it newer still").singleElement().isInstanceOf(HoldRejected.class);
+    }
+
+    @Test
     void escrowMovesUnitsToAnEdgeNodeWhichSellsOnlyFromIt() {
         inventory.send(receive("tee", 10));
 
