@@ -44,7 +44,7 @@ final class CommandProcessor implements Processor<String, InventoryCommand, Stri
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, StockPosition> positions;
     private KeyValueStore<String, StockPosition.Hold> holds;
-    private BuyerUnits buyers;
+    private RecentValues<Integer> buyers;
     private CommandHistory history;
     private HoldExpiries expiries;
 
@@ -60,7 +60,8 @@ final class CommandProcessor implements Processor<String, InventoryCommand, Stri
         this.positions = context.getStateStore(InventoryTopology.POSITIONS_STORE);
         this.holds = context.getStateStore(InventoryTopology.HOLDS_STORE);
         WindowStore<String, Integer> buyersStore = context.getStateStore(InventoryTopology.BUYERS_STORE);
-        this.buyers = new BuyerUnits(new RecentValues<>(buyersStore, decider.policy().buyerCapWindow()));
+        // Nothing tells inventory that a drop closed, so a shopper's count is forgotten by age.
+        this.buyers = new RecentValues<>(buyersStore, decider.policy().buyerCapWindow());
         WindowStore<String, String> historyStore = context.getStateStore(InventoryTopology.HISTORY_STORE);
         this.history = new CommandHistory(new RecentValues<>(historyStore, decider.policy().dedupeWindow()));
         // init runs once the stores are restored (also after a task is revived), so the index sees every hold.
