@@ -63,8 +63,8 @@ final class StoreHoldBook implements HoldBook {
 
     @Override
     public void buyerUnits(String dropId, String shopperId, int units) {
-        // Zero, not a delete: see RecentValues#put.
-        buyers.put(buyerKey(dropId, shopperId), Math.max(0, units), nowMillis);
+        // The decider never goes below zero, and zero is written, not deleted: see RecentValues#put.
+        buyers.put(buyerKey(dropId, shopperId), units, nowMillis);
     }
 
     private String buyerKey(String dropId, String shopperId) {
