@@ -4,7 +4,7 @@ import dev.showfloor.checkout.domain.PaymentGateway;
 import dev.showfloor.servicekit.memory.BoundedMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collections;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -35,9 +35,9 @@ public class SimulatedPaymentGateway implements PaymentGateway {
      * the heap. Its answers themselves need no memory: each is a function of the order, its token and amount,
      * so asking again for an order gets the first answer again, as a provider's idempotency key would.
      */
-    static final int REMEMBERED_AUTHORIZATIONS = 200_000;
-    private final Map<String, Boolean> authorized =
-            Collections.synchronizedMap(new BoundedMap<>(REMEMBERED_AUTHORIZATIONS));
+    private static final int REMEMBERED_AUTHORIZATIONS = 200_000;
+    private final Set<String> authorized =
+            Collections.synchronizedSet(Collections.newSetFromMap(new BoundedMap<>(REMEMBERED_AUTHORIZATIONS)));
 
     /** Runs each decision once the configured latency has passed (one executor: the latency is fixed). */
     private final Executor afterLatency;
@@ -70,7 +70,7 @@ public class SimulatedPaymentGateway implements PaymentGateway {
         if (amountMinor <= 0 || (!APPROVE_TOKEN.equals(token) && declinedByChance(orderId))) {
             return Outcome.declined("CARD_DECLINED");
         }
-        authorized.put(orderId, Boolean.TRUE);
+        authorized.add(orderId);
         return Outcome.authorized(paymentId(orderId));
     }
 
@@ -85,6 +85,6 @@ public class SimulatedPaymentGateway implements PaymentGateway {
 
     @Override
     public CompletionStage<String> voidAuthorization(String orderId) {
-        return CompletableFuture.completedFuture(authorized.remove(orderId) == null ? null : paymentId(orderId));
+        return CompletableFuture.completedFuture(authorized.remove(orderId) ? paymentId(orderId) : null);
     }
 }
