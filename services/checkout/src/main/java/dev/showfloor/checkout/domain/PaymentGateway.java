@@ -8,6 +8,16 @@ import java.util.concurrent.CompletionStage;
  */
 public interface PaymentGateway {
 
+    /**
+     * The provider could not be reached or failed to answer this time (a transport error, a 5xx); an adapter
+     * completes a call with it so that the call is tried again, which the port's idempotency makes safe.
+     */
+    final class ProviderUnavailable extends RuntimeException {
+        public ProviderUnavailable(String message) {
+            super(message);
+        }
+    }
+
     /** The provider's answer; {@code NO_ANSWER} when it never came back (the saga's deadline handles that). */
     record Outcome(Result result, String paymentId, String declineReason) {
         public enum Result { AUTHORIZED, DECLINED, NO_ANSWER }

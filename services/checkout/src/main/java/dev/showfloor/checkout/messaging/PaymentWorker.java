@@ -7,21 +7,19 @@ import dev.showfloor.events.checkout.PaymentVoidRequested;
 import dev.showfloor.events.checkout.PaymentVoided;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Carries the saga's void requests to the PaymentGateway port and writes the answers back as order events.
  * A request is acknowledged only once its answer is in Kafka, so a crash redelivers it to the next instance
- * (voiding is idempotent per order). Authorizations do not come this way: the saga's task asks for them itself,
- * since they are on every order's critical path. A payment request written here by an earlier version is
- * skipped: the task that restores the order asks for it again.
+ * (voiding is idempotent per order); the port times out and retries each void ({@code RetryingPaymentGateway}),
+ * and a void it gives up on goes to the dead-letter topic. Authorizations do not come this way: the saga's task
+ * asks for them itself, since they are on every order's critical path. A payment request written here by an
+ * earlier version is skipped: the task that restores the order asks for it again.
  */
 @ApplicationScoped
 public class PaymentWorker {
-    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
     private final PaymentGateway gateway;
     private final OrderEventPublisher publisher;
 
@@ -44,6 +42,6 @@ public class PaymentWorker {
                         : publisher.publish(voidRequest.getOrderId(), event.getEnvelope().getShopperId(),
                                 CheckoutTopology.PAYMENT_PORT_PRODUCER, event.getEnvelope().getEventId(),
                                 new PaymentVoided(voidRequest.getOrderId(), paymentId, voidRequest.getReason())))
-                .toCompletableFuture().orTimeout(ANSWER_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).join();
+                .toCompletableFuture().join();
     }
 }

@@ -4,6 +4,7 @@ import dev.showfloor.checkout.domain.PaymentGateway;
 import dev.showfloor.servicekit.memory.BoundedMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collections;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -19,14 +20,21 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code tok_decline}: always declined (CARD_DECLINED)</li>
  *   <li>{@code tok_insufficient_funds}: always declined (INSUFFICIENT_FUNDS)</li>
  *   <li>{@code tok_timeout}: never answers, so the saga's payment deadline fires</li>
+ *   <li>{@code tok_flaky}: the provider fails ({@link ProviderUnavailable}) the first two authorizations asked
+ *       for the order, and the first two voids of it, then answers as for {@code tok_approve}</li>
+ *   <li>{@code tok_unavailable}: every authorization fails ({@link ProviderUnavailable})</li>
  * </ul>
  */
 @ApplicationScoped
+@PaymentProvider
 public class SimulatedPaymentGateway implements PaymentGateway {
     public static final String APPROVE_TOKEN = "tok_approve";
     public static final String DECLINE_TOKEN = "tok_decline";
     public static final String INSUFFICIENT_FUNDS_TOKEN = "tok_insufficient_funds";
     public static final String TIMEOUT_TOKEN = "tok_timeout";
+    public static final String FLAKY_TOKEN = "tok_flaky";
+    public static final String UNAVAILABLE_TOKEN = "tok_unavailable";
+    private static final int FLAKY_FAILURES = 2;
 
     private final PaymentSimulatorConfig config;
     /**
@@ -38,6 +46,9 @@ public class SimulatedPaymentGateway implements PaymentGateway {
     private static final int REMEMBERED_AUTHORIZATIONS = 200_000;
     private final Set<String> authorized =
             Collections.synchronizedSet(Collections.newSetFromMap(new BoundedMap<>(REMEMBERED_AUTHORIZATIONS)));
+    /** Calls made so far for {@code tok_flaky} orders, by kind ("authorize:" or "void:") and order id. */
+    private final Map<String, Integer> flakyCalls =
+            Collections.synchronizedMap(new BoundedMap<>(REMEMBERED_AUTHORIZATIONS));
 
     /** Runs each decision once the configured latency has passed (one executor: the latency is fixed). */
     private final Executor afterLatency;
@@ -54,10 +65,26 @@ public class SimulatedPaymentGateway implements PaymentGateway {
 
     @Override
     public CompletionStage<Outcome> authorize(String orderId, long amountMinor, String currency, String token) {
-        return CompletableFuture.supplyAsync(() -> decide(orderId, amountMinor, token), afterLatency);
+        CompletableFuture<Outcome> answer = new CompletableFuture<>();
+        // Completed with the bare exception, as a provider's client would, not wrapped in a CompletionException.
+        afterLatency.execute(() -> {
+            try {
+                answer.complete(decide(orderId, amountMinor, token));
+            } catch (ProviderUnavailable failure) {
+                answer.completeExceptionally(failure);
+            }
+        });
+        return answer;
     }
 
     private Outcome decide(String orderId, long amountMinor, String token) {
+        if (UNAVAILABLE_TOKEN.equals(token)) {
+            throw new ProviderUnavailable("simulated provider unavailable (" + UNAVAILABLE_TOKEN + ")");
+        }
+        if (FLAKY_TOKEN.equals(token)) {
+            failIfFlaky("authorize:" + orderId);
+            flakyCalls.putIfAbsent("void:" + orderId, 0); // its voids will fail twice too
+        }
         if (TIMEOUT_TOKEN.equals(token)) {
             return Outcome.noAnswer();
         }
@@ -67,7 +94,8 @@ public class SimulatedPaymentGateway implements PaymentGateway {
         if (INSUFFICIENT_FUNDS_TOKEN.equals(token)) {
             return Outcome.declined("INSUFFICIENT_FUNDS");
         }
-        if (amountMinor <= 0 || (!APPROVE_TOKEN.equals(token) && declinedByChance(orderId))) {
+        if (amountMinor <= 0
+                || (!APPROVE_TOKEN.equals(token) && !FLAKY_TOKEN.equals(token) && declinedByChance(orderId))) {
             return Outcome.declined("CARD_DECLINED");
         }
         authorized.add(orderId);
@@ -83,8 +111,22 @@ public class SimulatedPaymentGateway implements PaymentGateway {
         return bucket < Math.round(config.declineRate() * 10_000);
     }
 
+    /** Fails the first {@value #FLAKY_FAILURES} calls of a kind for a {@code tok_flaky} order. */
+    private void failIfFlaky(String call) {
+        if (flakyCalls.merge(call, 1, Integer::sum) <= FLAKY_FAILURES) {
+            throw new ProviderUnavailable("simulated provider error (" + FLAKY_TOKEN + ", " + call + ")");
+        }
+    }
+
     @Override
     public CompletionStage<String> voidAuthorization(String orderId) {
+        try {
+            if (flakyCalls.containsKey("void:" + orderId)) {
+                failIfFlaky("void:" + orderId);
+            }
+        } catch (ProviderUnavailable failure) {
+            return CompletableFuture.failedFuture(failure);
+        }
         return CompletableFuture.completedFuture(authorized.remove(orderId) ? paymentId(orderId) : null);
     }
 }

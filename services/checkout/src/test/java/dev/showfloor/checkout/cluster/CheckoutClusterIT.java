@@ -159,6 +159,12 @@ class CheckoutClusterIT {
                 "wait=20").body());
         assertThat(declinedAtOnce.get("status").asText()).isEqualTo("REJECTED");
         assertThat(declinedAtOnce.get("reason").asText()).isEqualTo("PAYMENT_DECLINED");
+
+        // The provider fails the saga's first two calls for this order; the port asks again and the order confirms.
+        HttpResponse<String> afterProviderErrors = checkout(checkout, "api-key-6",
+                checkoutBody("api-shopper-4", sku, "tok_flaky"), "wait=20");
+        assertThat(afterProviderErrors.statusCode()).as(afterProviderErrors.body()).isEqualTo(200);
+        assertThat(json(afterProviderErrors.body()).get("status").asText()).isEqualTo("CONFIRMED");
     }
 
     private HttpResponse<String> checkout(String idempotencyKey, String body) throws Exception {

@@ -1,11 +1,16 @@
 package dev.showfloor.checkout.payment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.showfloor.checkout.domain.PaymentGateway.Outcome;
+import dev.showfloor.checkout.domain.PaymentGateway.ProviderUnavailable;
 import java.time.Duration;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -56,5 +61,34 @@ class SimulatedPaymentGatewayTest {
         assertEquals(Outcome.noAnswer(), authorize(gateway, "o3", SimulatedPaymentGateway.TIMEOUT_TOKEN));
         assertNotNull(authorize(gateway, "o4", "tok_any_card").paymentId());
         assertNull(gateway.voidAuthorization("o1").toCompletableFuture().join(), "nothing was authorized");
+    }
+
+    @Test
+    void aFlakyProviderFailsTwiceForEachCallOfAnOrderThenAnswers() throws Exception {
+        SimulatedPaymentGateway gateway = new SimulatedPaymentGateway(config(1.0)); // every other card declines
+        String orderId = "ord-flaky";
+        for (int attempt = 0; attempt < 2; attempt++) {
+            assertUnavailable(gateway.authorize(orderId, 1_000, "EUR", SimulatedPaymentGateway.FLAKY_TOKEN));
+        }
+        Outcome outcome = authorize(gateway, orderId, SimulatedPaymentGateway.FLAKY_TOKEN);
+        assertEquals(Outcome.Result.AUTHORIZED, outcome.result());
+        for (int attempt = 0; attempt < 2; attempt++) {
+            assertUnavailable(gateway.voidAuthorization(orderId));
+        }
+        assertEquals(outcome.paymentId(), gateway.voidAuthorization(orderId).toCompletableFuture().join());
+    }
+
+    @Test
+    void anUnavailableProviderFailsEveryAuthorization() {
+        SimulatedPaymentGateway gateway = new SimulatedPaymentGateway(config(0.0));
+        for (int attempt = 0; attempt < 5; attempt++) {
+            assertUnavailable(gateway.authorize("ord-down", 1_000, "EUR", SimulatedPaymentGateway.UNAVAILABLE_TOKEN));
+        }
+    }
+
+    static void assertUnavailable(CompletionStage<?> call) {
+        ExecutionException failure = assertThrows(ExecutionException.class,
+                () -> call.toCompletableFuture().get(5, TimeUnit.SECONDS));
+        assertInstanceOf(ProviderUnavailable.class, failure.getCause());
     }
 }
