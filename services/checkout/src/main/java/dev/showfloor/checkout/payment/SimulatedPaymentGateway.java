@@ -70,7 +70,7 @@ public class SimulatedPaymentGateway implements PaymentGateway {
         afterLatency.execute(() -> {
             try {
                 answer.complete(decide(orderId, amountMinor, token));
-            } catch (ProviderUnavailable failure) {
+            } catch (RuntimeException failure) {
                 answer.completeExceptionally(failure);
             }
         });
@@ -82,7 +82,9 @@ public class SimulatedPaymentGateway implements PaymentGateway {
             throw new ProviderUnavailable("simulated provider unavailable (" + UNAVAILABLE_TOKEN + ")");
         }
         if (FLAKY_TOKEN.equals(token)) {
-            failIfFlaky("authorize:" + orderId);
+            if (flakyFailsNow("authorize:" + orderId)) {
+                throw flakyFailure("authorize");
+            }
             flakyCalls.putIfAbsent("void:" + orderId, 0); // its voids will fail twice too
         }
         if (TIMEOUT_TOKEN.equals(token)) {
@@ -111,21 +113,20 @@ public class SimulatedPaymentGateway implements PaymentGateway {
         return bucket < Math.round(config.declineRate() * 10_000);
     }
 
-    /** Fails the first {@value #FLAKY_FAILURES} calls of a kind for a {@code tok_flaky} order. */
-    private void failIfFlaky(String call) {
-        if (flakyCalls.merge(call, 1, Integer::sum) <= FLAKY_FAILURES) {
-            throw new ProviderUnavailable("simulated provider error (" + FLAKY_TOKEN + ", " + call + ")");
-        }
+    /** Counts the call; true for the first {@value #FLAKY_FAILURES} calls of a kind for a tok_flaky order. */
+    private boolean flakyFailsNow(String call) {
+        return flakyCalls.merge(call, 1, Integer::sum) <= FLAKY_FAILURES;
+    }
+
+    private static ProviderUnavailable flakyFailure(String call) {
+        return new ProviderUnavailable("simulated provider error (" + FLAKY_TOKEN + ", " + call + ")");
     }
 
     @Override
     public CompletionStage<String> voidAuthorization(String orderId) {
-        try {
-            if (flakyCalls.containsKey("void:" + orderId)) {
-                failIfFlaky("void:" + orderId);
-            }
-        } catch (ProviderUnavailable failure) {
-            return CompletableFuture.failedFuture(failure);
+        String call = "void:" + orderId;
+        if (flakyCalls.containsKey(call) && flakyFailsNow(call)) {
+            return CompletableFuture.failedFuture(flakyFailure("void"));
         }
         return CompletableFuture.completedFuture(authorized.remove(orderId) ? paymentId(orderId) : null);
     }
