@@ -7,6 +7,7 @@ import dev.showfloor.events.checkout.OrderPlaced;
 import dev.showfloor.events.checkout.OrderRejected;
 import dev.showfloor.events.checkout.OrderRejectionReason;
 import dev.showfloor.events.checkout.PaymentAuthorized;
+import dev.showfloor.events.checkout.PaymentDeclineReason;
 import dev.showfloor.events.checkout.PaymentDeclined;
 import dev.showfloor.events.checkout.PaymentRequested;
 import dev.showfloor.events.checkout.PaymentVoidRequested;
@@ -198,8 +199,12 @@ public final class CheckoutDecider {
         if (saga.status() != OrderSaga.Status.AWAITING_PAYMENT) {
             return Decision.unchanged(saga);
         }
-        return reject(saga, OrderRejectionReason.PAYMENT_DECLINED, "payment declined: " + declined.getReason(), null,
-                HoldReleaseReason.PAYMENT_DECLINED, false);
+        // A provider error leaves the payment unknown (an attempt may have authorized before it timed out): void it.
+        boolean unknownOutcome = declined.getReason() == PaymentDeclineReason.PROVIDER_ERROR;
+        String detail = unknownOutcome ? "payment provider failed on every attempt; any authorization is voided"
+                : "payment declined: " + declined.getReason();
+        return reject(saga, OrderRejectionReason.PAYMENT_DECLINED, detail, null, HoldReleaseReason.PAYMENT_DECLINED,
+                unknownOutcome);
     }
 
     private Decision committed(OrderSaga saga, HoldCommitted committed, Instant now) {

@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code tok_timeout}: never answers, so the saga's payment deadline fires</li>
  *   <li>{@code tok_flaky}: the provider fails ({@link ProviderUnavailable}) the first two authorizations asked
  *       for the order, and the first two voids of it, then answers as for {@code tok_approve}</li>
- *   <li>{@code tok_unavailable}: every authorization fails ({@link ProviderUnavailable})</li>
+ *   <li>{@code tok_unavailable}: every authorization fails ({@link ProviderUnavailable}), so the port gives up
+ *       and the saga rejects the order</li>
  * </ul>
  */
 @ApplicationScoped

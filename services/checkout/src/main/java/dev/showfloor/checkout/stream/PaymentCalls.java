@@ -33,12 +33,19 @@ final class PaymentCalls {
         this.gateway = gateway;
     }
 
-    /** Asks for an authorization; its answer (authorized or declined) is queued for {@link #nextAnswer()}. */
+    /**
+     * Asks for an authorization; its answer (authorized or declined, declined with PROVIDER_ERROR when the port
+     * failed on every attempt) is queued for {@link #nextAnswer()}.
+     */
     void authorize(String orderId, String requestEventId, Money amount, String paymentToken) {
         gateway.authorize(orderId, amount.getAmountMinor(), amount.getCurrency(), paymentToken)
                 .whenComplete((outcome, failure) -> {
                     if (failure != null) {
-                        LOG.errorf(failure, "payment of order %s failed; its deadline will reject it", orderId);
+                        // The port gave up retrying: reject now rather than at the deadline. A PROVIDER_ERROR
+                        // decline also voids, since an attempt that timed out may have authorized after all.
+                        LOG.warnf(failure, "payment of order %s failed on every attempt; rejecting it", orderId);
+                        answers.add(new Answer(orderId, requestEventId, new PaymentDeclined(orderId, null,
+                                PaymentDeclineReason.PROVIDER_ERROR, gateway.name())));
                         return;
                     }
                     Object answer = switch (outcome.result()) {

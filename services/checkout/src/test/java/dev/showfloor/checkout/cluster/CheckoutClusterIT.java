@@ -165,6 +165,14 @@ class CheckoutClusterIT {
                 checkoutBody("api-shopper-4", sku, "tok_flaky"), "wait=20");
         assertThat(afterProviderErrors.statusCode()).as(afterProviderErrors.body()).isEqualTo(200);
         assertThat(json(afterProviderErrors.body()).get("status").asText()).isEqualTo("CONFIRMED");
+
+        // The provider fails every attempt: rejected once the port gives up, long before the 30 s payment timeout.
+        HttpResponse<String> providerDown = checkout(checkout, "api-key-7",
+                checkoutBody("api-shopper-5", sku, "tok_unavailable"), "wait=20");
+        assertThat(providerDown.statusCode()).as(providerDown.body()).isEqualTo(200);
+        assertThat(json(providerDown.body()).get("status").asText()).isEqualTo("REJECTED");
+        assertThat(json(providerDown.body()).get("reason").asText()).isEqualTo("PAYMENT_DECLINED");
+        Await.until("the unpaid order's unit back", Duration.ofSeconds(30), () -> stock(sku).get("held").asInt() == 0);
     }
 
     private HttpResponse<String> checkout(String idempotencyKey, String body) throws Exception {

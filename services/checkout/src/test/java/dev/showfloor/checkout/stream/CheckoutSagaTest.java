@@ -198,6 +198,36 @@ class CheckoutSagaTest {
                 declined -> assertThat(declined.getReason()).isEqualTo(PaymentDeclineReason.INSUFFICIENT_FUNDS));
         assertThat(events.get(1)).isInstanceOfSatisfying(OrderRejected.class,
                 rejected -> assertThat(rejected.getReason()).isEqualTo(OrderRejectionReason.PAYMENT_DECLINED));
+        assertThat(checkout.paymentRequests()).as("a decline authorized nothing: no void").isEmpty();
+    }
+
+    @Test
+    void aProviderFailingEveryAttemptRejectsAtOnceReleasesAndVoids() {
+        checkout.order(order("o12", "tee", "cap"), "o12");
+        held("o12", 0, "tee");
+        held("o12", 1, "cap");
+        checkout.commands();
+        checkout.orderEvents();
+
+        checkout.payments().fail("o12", new PaymentGateway.ProviderUnavailable("down"));
+        checkout.takePaymentAnswers();
+
+        assertThat(checkout.commands()).hasSize(2).allSatisfy(command ->
+                assertThat(command).isInstanceOf(ReleaseHold.class));
+        List<Object> events = checkout.orderEvents();
+        assertThat(events).extracting(Object::getClass)
+                .containsExactly(PaymentDeclined.class, PaymentVoidRequested.class, OrderRejected.class);
+        assertThat(events.get(0)).isInstanceOfSatisfying(PaymentDeclined.class,
+                declined -> assertThat(declined.getReason()).isEqualTo(PaymentDeclineReason.PROVIDER_ERROR));
+        assertThat(events.get(2)).isInstanceOfSatisfying(OrderRejected.class,
+                rejected -> assertThat(rejected.getReason()).isEqualTo(OrderRejectionReason.PAYMENT_DECLINED));
+        assertThat(checkout.paymentRequests()).as("an attempt may have authorized before it failed: voided")
+                .extracting(Object::getClass).containsExactly(PaymentVoidRequested.class);
+
+        checkout.advance(Duration.ofSeconds(16));
+        assertThat(checkout.orderEvents()).as("decided already: the payment deadline has nothing left to do")
+                .isEmpty();
+        assertThat(checkout.commands()).isEmpty();
     }
 
     @Test

@@ -34,6 +34,11 @@ final class ScriptedPaymentGateway implements PaymentGateway {
         answerFor(orderId).complete(outcome);
     }
 
+    /** Fails the authorization of an order, as the port does once its retries are spent. */
+    void fail(String orderId, RuntimeException failure) {
+        answerFor(orderId).completeExceptionally(failure);
+    }
+
     /** The orders asked for so far, once per question (a repeated question is listed again). */
     List<String> asked() {
         return List.copyOf(asked);
