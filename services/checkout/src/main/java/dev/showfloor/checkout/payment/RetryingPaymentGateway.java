@@ -18,10 +18,9 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
  *
  * <p>An authorization is given up after four attempts of at most 3 s each (about 13 s in all), well inside the
  * saga's payment timeout (30 s); the saga then rejects the order at once and voids whatever an attempt may have
- * authorized. A void keeps trying for 45 s, since nothing waits
- * on it, and then goes to the payment worker's dead-letter topic; not longer, because the worker's consumer turns
- * unhealthy once a record stays unprocessed for a minute. Both can be tuned with SmallRye Fault Tolerance's
- * configuration keys, e.g.
+ * authorized. A void keeps trying for 45 s, since nothing waits on it, and then goes to the payment worker's
+ * dead-letter topic; not longer, because the worker's consumer turns unhealthy once a record stays unprocessed
+ * for a minute. Both can be tuned with SmallRye Fault Tolerance's configuration keys, e.g.
  * {@code quarkus.fault-tolerance."dev.showfloor.checkout.payment.RetryingPaymentGateway/authorize".timeout.value}.
  */
 @ApplicationScoped

@@ -41,8 +41,8 @@ final class PaymentCalls {
         gateway.authorize(orderId, amount.getAmountMinor(), amount.getCurrency(), paymentToken)
                 .whenComplete((outcome, failure) -> {
                     if (failure != null) {
-                        // The port gave up retrying: reject now rather than at the deadline. A PROVIDER_ERROR
-                        // decline also voids, since an attempt that timed out may have authorized after all.
+                        // The port gave up retrying: answer now (the saga rejects and voids) instead of leaving
+                        // the order to its payment deadline.
                         LOG.warnf(failure, "payment of order %s failed on every attempt; rejecting it", orderId);
                         answers.add(new Answer(orderId, requestEventId, new PaymentDeclined(orderId, null,
                                 PaymentDeclineReason.PROVIDER_ERROR, gateway.name())));

@@ -181,11 +181,7 @@ class CheckoutSagaTest {
 
     @Test
     void aDeclinedPaymentReleasesEveryHold() {
-        checkout.order(order("o4", "tee", "cap"), "o4");
-        held("o4", 0, "tee");
-        held("o4", 1, "cap");
-        checkout.commands();
-        checkout.orderEvents();
+        awaitingPayment("o4");
 
         checkout.payments().answer("o4", PaymentGateway.Outcome.declined("INSUFFICIENT_FUNDS"));
         checkout.takePaymentAnswers();
@@ -203,11 +199,7 @@ class CheckoutSagaTest {
 
     @Test
     void aProviderFailingEveryAttemptRejectsAtOnceReleasesAndVoids() {
-        checkout.order(order("o12", "tee", "cap"), "o12");
-        held("o12", 0, "tee");
-        held("o12", 1, "cap");
-        checkout.commands();
-        checkout.orderEvents();
+        awaitingPayment("o12");
 
         checkout.payments().fail("o12", new PaymentGateway.ProviderUnavailable("down"));
         checkout.takePaymentAnswers();
@@ -327,6 +319,15 @@ class CheckoutSagaTest {
         checkout.order(checkout.orderEvents().getFirst(), "o8"); // OrderConfirmed read back
         assertThat(checkout.sagaWrites()).isZero();
         assertThat(checkout.saga("o8").status()).isEqualTo(dev.showfloor.checkout.domain.OrderSaga.Status.CONFIRMED);
+    }
+
+    /** An order for a tee and a cap, both held, waiting for its payment; what it emitted so far is taken. */
+    private void awaitingPayment(String orderId) {
+        checkout.order(order(orderId, "tee", "cap"), orderId);
+        held(orderId, 0, "tee");
+        held(orderId, 1, "cap");
+        checkout.commands();
+        checkout.orderEvents();
     }
 
     private void held(String orderId, int line, String sku) {
