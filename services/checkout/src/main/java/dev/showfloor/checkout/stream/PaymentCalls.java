@@ -40,20 +40,20 @@ final class PaymentCalls {
     void authorize(String orderId, String requestEventId, Money amount, String paymentToken) {
         gateway.authorize(orderId, amount.getAmountMinor(), amount.getCurrency(), paymentToken)
                 .whenComplete((outcome, failure) -> {
+                    Object answer;
                     if (failure != null) {
                         // The port gave up retrying: answer now (the saga rejects and voids) instead of leaving
                         // the order to its payment deadline.
                         LOG.warnf(failure, "payment of order %s failed on every attempt; rejecting it", orderId);
-                        answers.add(new Answer(orderId, requestEventId, new PaymentDeclined(orderId, null,
-                                PaymentDeclineReason.PROVIDER_ERROR, gateway.name())));
-                        return;
+                        answer = declined(orderId, PaymentDeclineReason.PROVIDER_ERROR);
+                    } else {
+                        answer = switch (outcome.result()) {
+                            case AUTHORIZED -> new PaymentAuthorized(orderId, outcome.paymentId(), amount,
+                                    gateway.name());
+                            case DECLINED -> declined(orderId, declineReason(outcome.declineReason()));
+                            case NO_ANSWER -> null; // the saga's payment deadline decides
+                        };
                     }
-                    Object answer = switch (outcome.result()) {
-                        case AUTHORIZED -> new PaymentAuthorized(orderId, outcome.paymentId(), amount, gateway.name());
-                        case DECLINED -> new PaymentDeclined(orderId, null, declineReason(outcome.declineReason()),
-                                gateway.name());
-                        case NO_ANSWER -> null; // the saga's payment deadline decides
-                    };
                     if (answer != null) {
                         answers.add(new Answer(orderId, requestEventId, answer));
                     }
@@ -63,6 +63,10 @@ final class PaymentCalls {
     /** The oldest answer not taken yet, or null. */
     Answer nextAnswer() {
         return answers.poll();
+    }
+
+    private PaymentDeclined declined(String orderId, PaymentDeclineReason reason) {
+        return new PaymentDeclined(orderId, null, reason, gateway.name());
     }
 
     private static PaymentDeclineReason declineReason(String reason) {

@@ -88,8 +88,13 @@ class SimulatedPaymentGatewayTest {
     }
 
     static void assertUnavailable(CompletionStage<?> call) {
+        assertUnavailable(call, Duration.ofSeconds(5));
+    }
+
+    /** The call fails with ProviderUnavailable within the given time. */
+    static void assertUnavailable(CompletionStage<?> call, Duration within) {
         ExecutionException failure = assertThrows(ExecutionException.class,
-                () -> call.toCompletableFuture().get(5, TimeUnit.SECONDS));
+                () -> call.toCompletableFuture().get(within.toMillis(), TimeUnit.MILLISECONDS));
         assertInstanceOf(ProviderUnavailable.class, failure.getCause());
     }
 }
