@@ -17,7 +17,8 @@ import org.apache.kafka.common.serialization.Serializer;
  * A compact binary form for an aggregate store written on nearly every input, where JSON costs a tenth of a
  * stream thread. Internal state, not a contract: the first byte is a format version, and values written as
  * JSON by earlier versions ({@link JsonSerde}, they start with '{') are still read, so a changelog needs no
- * migration when a store moves from JSON to this form.
+ * migration when a store moves from JSON to this form. A field added later goes at the end, and its reader
+ * asks {@link #atEnd(DataInput)} first, so values written before it existed are still read.
  */
 public final class VersionedBinarySerde {
     private static final byte VERSION = 1;
@@ -84,5 +85,11 @@ public final class VersionedBinarySerde {
 
     public static String readNullable(DataInput in) throws IOException {
         return in.readBoolean() ? in.readUTF() : null;
+    }
+
+    /** Whether a {@link Reader} has read the whole value: a field appended later is absent from older values. */
+    public static boolean atEnd(DataInput in) throws IOException {
+        // Readers are only ever handed a stream over the value's bytes, whose available() is exact.
+        return ((DataInputStream) in).available() == 0;
     }
 }

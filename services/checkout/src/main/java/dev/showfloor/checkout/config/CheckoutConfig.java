@@ -33,7 +33,14 @@ public interface CheckoutConfig {
     @WithDefault("5s")
     Duration catchUpGrace();
 
-    /** Where the sagas live: every order stays in the store, so RocksDB by default; MEMORY for small volumes. */
+    /**
+     * How long an ended order stays in the saga store: answered by GET /orders/{id}, and its idempotency key
+     * honoured. Longer than {@code hold-ttl}.
+     */
+    @WithDefault("7d")
+    Duration orderRetention();
+
+    /** Where the sagas live: every order until its retention ends, so RocksDB by default; MEMORY for small volumes. */
     @WithDefault("rocksdb")
     StateStores.Kind sagaStore();
 

@@ -17,7 +17,7 @@ public class TopologyProducer {
     @Produces
     Topology topology(CheckoutConfig config, SchemaRegistryConfig registry, PaymentGateway gateway) {
         CheckoutDecider decider = new CheckoutDecider(new CheckoutPolicy(config.holdTimeout(), config.paymentTimeout(),
-                config.holdTtl(), config.dropPerBuyerCap(), config.confirmMargin()));
+                config.holdTtl(), config.dropPerBuyerCap(), config.confirmMargin(), config.orderRetention()));
         return CheckoutTopology.buildTopology(CheckoutSerdes.apicurio(registry.url()), decider, gateway,
                 config.deadlineScanInterval(), config.catchUpGrace(), config.sagaStore());
     }

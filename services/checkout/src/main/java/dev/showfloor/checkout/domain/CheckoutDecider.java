@@ -73,6 +73,10 @@ public final class CheckoutDecider {
     }
 
     public Decision decide(OrderSaga saga, Object input, Instant now) {
+        return stampEnd(step(saga, input, now), now);
+    }
+
+    private Decision step(OrderSaga saga, Object input, Instant now) {
         if (saga == null) {
             return input instanceof OrderPlaced placed ? place(placed, now) : Decision.unchanged(null);
         }
@@ -95,7 +99,7 @@ public final class CheckoutDecider {
         if (saga == null || saga.deadlineMillis() == 0 || now.toEpochMilli() < saga.deadlineMillis()) {
             return Decision.unchanged(saga);
         }
-        return switch (saga.status()) {
+        return stampEnd(switch (saga.status()) {
             case PENDING_HOLDS -> reject(saga, OrderRejectionReason.HOLD_TIMEOUT,
                     "inventory did not answer every hold within " + policy.holdTimeout().toSeconds() + " s", null,
                     HoldReleaseReason.CHECKOUT_TIMEOUT, false);
@@ -103,7 +107,32 @@ public final class CheckoutDecider {
                     "no payment answer within " + policy.paymentTimeout().toSeconds() + " s", null,
                     HoldReleaseReason.CHECKOUT_TIMEOUT, true);
             default -> Decision.unchanged(saga);
-        };
+        }, now);
+    }
+
+    /**
+     * Whether a saga may leave the store: it ended more than {@link CheckoutPolicy#orderRetention()} ago. A saga
+     * stored before end times were recorded has none; {@link #backfillEnd} gives it one first.
+     */
+    public boolean forgettable(OrderSaga saga, Instant now) {
+        return saga.finished() && saga.endedAtMillis() > 0
+                && now.toEpochMilli() - saga.endedAtMillis() >= policy.orderRetention().toMillis();
+    }
+
+    /** Dates an ended saga stored before end times were recorded (as ending now); true if the saga changed. */
+    public boolean backfillEnd(OrderSaga saga, Instant now) {
+        if (!saga.finished() || saga.endedAtMillis() > 0) {
+            return false;
+        }
+        saga.endedAt(now.toEpochMilli());
+        return true;
+    }
+
+    private static Decision stampEnd(Decision decision, Instant now) {
+        if (decision.changed() && decision.saga() != null) {
+            decision.saga().endedAt(now.toEpochMilli());
+        }
+        return decision;
     }
 
     private Decision place(OrderPlaced placed, Instant now) {

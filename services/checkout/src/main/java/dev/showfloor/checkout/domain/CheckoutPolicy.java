@@ -13,11 +13,14 @@ import java.time.Duration;
  *                        every hold outlives the authorization by at least this; otherwise it waits for
  *                        inventory to commit each hold. The margin is how long inventory may lag behind before
  *                        a confirmed order can still be cancelled because a hold lapsed first.
+ * @param orderRetention  how long an ended order is remembered (answered, and its idempotency key honoured)
+ *                        before it may be forgotten; longer than {@code holdTtl}, because until its holds lapse
+ *                        a confirmed order may still have to be cancelled
  */
 public record CheckoutPolicy(Duration holdTimeout, Duration paymentTimeout, Duration holdTtl, int dropPerBuyerCap,
-                             Duration confirmMargin) {
+                             Duration confirmMargin, Duration orderRetention) {
     public static final CheckoutPolicy DEFAULT = new CheckoutPolicy(Duration.ofSeconds(10), Duration.ofSeconds(15),
-            Duration.ofMinutes(5), 2, Duration.ofMinutes(1));
+            Duration.ofMinutes(5), 2, Duration.ofMinutes(1), Duration.ofDays(7));
 
     public CheckoutPolicy {
         if (holdTtl.compareTo(holdTimeout.plus(paymentTimeout)) <= 0) {
@@ -25,6 +28,10 @@ public record CheckoutPolicy(Duration holdTimeout, Duration paymentTimeout, Dura
         }
         if (confirmMargin.isNegative()) {
             throw new IllegalArgumentException("confirmMargin must not be negative");
+        }
+        if (orderRetention.compareTo(holdTtl) <= 0) {
+            throw new IllegalArgumentException("orderRetention must outlast holdTtl: until its holds lapse, an"
+                    + " ended order may still need a compensation");
         }
     }
 }

@@ -93,6 +93,8 @@ public final class OrderSaga {
     private Status status = Status.PENDING_HOLDS;
     private String rejectionReason;
     private long deadlineMillis;
+    /** When the saga first ended (0 while it runs, and in sagas stored before this was recorded). */
+    private long endedAtMillis;
 
     OrderSaga() {
     }
@@ -150,6 +152,10 @@ public final class OrderSaga {
         return lines;
     }
 
+    public long endedAtMillis() {
+        return endedAtMillis;
+    }
+
     public boolean finished() {
         return status == Status.CONFIRMED || status == Status.REJECTED || status == Status.CANCELLED;
     }
@@ -165,12 +171,14 @@ public final class OrderSaga {
     /** A saga as a snapshot recorded it (a state store's serde). */
     public static OrderSaga restore(String orderId, String shopperId, String locationId, String currency,
                                     long totalMinor, String paymentToken, String paymentId, String requestHash,
-                                    List<Line> lines, Status status, String rejectionReason, long deadlineMillis) {
+                                    List<Line> lines, Status status, String rejectionReason, long deadlineMillis,
+                                    long endedAtMillis) {
         OrderSaga saga = new OrderSaga(orderId, shopperId, locationId, currency, totalMinor, paymentToken,
                 requestHash, lines, deadlineMillis);
         saga.paymentId = paymentId;
         saga.status = status;
         saga.rejectionReason = rejectionReason;
+        saga.endedAtMillis = endedAtMillis;
         return saga;
     }
 
@@ -181,6 +189,13 @@ public final class OrderSaga {
     void status(Status status, long deadlineMillis) {
         this.status = status;
         this.deadlineMillis = deadlineMillis;
+    }
+
+    /** Records when the saga ended, once: a later change (a cancellation after confirming) keeps the first time. */
+    void endedAt(long millis) {
+        if (endedAtMillis == 0 && finished()) {
+            endedAtMillis = millis;
+        }
     }
 
     void reject(String reason) {

@@ -42,8 +42,9 @@ public final class CheckoutTopology {
     /**
      * @param deadlineScan  how often overdue orders are looked for (wall clock)
      * @param catchUpGrace  after a task starts, how long it reads queued input before enforcing deadlines
-     * @param sagaStore     where the sagas live: every order stays there, so it grows with traffic (deadlines
-     *                      are kept in memory by the saga processor and rebuilt from this store)
+     * @param sagaStore     where the sagas live: every order until it has been ended for the policy's order
+     *                      retention, so it grows with traffic (deadlines are kept in memory by the saga processor
+     *                      and rebuilt from this store)
      */
     public static Topology buildTopology(CheckoutSerdes serdes, CheckoutDecider decider, PaymentGateway gateway,
                                          Duration deadlineScan, Duration catchUpGrace, StateStores.Kind sagaStore) {

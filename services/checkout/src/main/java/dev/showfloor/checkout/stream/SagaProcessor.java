@@ -16,9 +16,12 @@ import dev.showfloor.events.inventory.ReleaseHold;
 import dev.showfloor.streamskit.DeadlineIndex;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -37,6 +40,14 @@ final class SagaProcessor extends ContextualProcessor<String, SpecificRecord, St
      * thread's poll (10 ms) bounds it from below anyway.
      */
     static final Duration PAYMENT_ANSWER_POLL = Duration.ofMillis(5);
+    /**
+     * Ended orders are looked for a slice of the store at a time, so a pass never stalls the stream thread:
+     * every {@code FORGET_SCAN}, a share of the store sized for a whole pass to take about {@code FORGET_PASS}
+     * (at least {@code FORGET_MIN_SLICE} orders). An order is forgotten within that pass after its retention.
+     */
+    static final Duration FORGET_SCAN = Duration.ofSeconds(1);
+    static final Duration FORGET_PASS = Duration.ofHours(1);
+    static final int FORGET_MIN_SLICE = 100;
     private final CheckoutDecider decider;
     private final PaymentCalls payments;
     private final Duration deadlineScan;
@@ -44,6 +55,8 @@ final class SagaProcessor extends ContextualProcessor<String, SpecificRecord, St
     private long enforceDeadlinesFrom;
     private KeyValueStore<String, OrderSaga> sagas;
     private final DeadlineIndex<String> deadlines = new DeadlineIndex<>();
+    /** Where the next slice looks for ended orders; null: from the first key. */
+    private String forgetFrom;
 
     SagaProcessor(CheckoutDecider decider, PaymentGateway gateway, Duration deadlineScan, Duration catchUpGrace) {
         this.decider = decider;
@@ -63,6 +76,8 @@ final class SagaProcessor extends ContextualProcessor<String, SpecificRecord, St
         context.schedule(deadlineScan, PunctuationType.WALL_CLOCK_TIME, this::deadlinesPassed);
         context.schedule(PAYMENT_ANSWER_POLL, PunctuationType.WALL_CLOCK_TIME,
                 wallClockMillis -> takePaymentAnswers(Instant.ofEpochMilli(wallClockMillis)));
+        context.schedule(FORGET_SCAN, PunctuationType.WALL_CLOCK_TIME,
+                wallClockMillis -> forgetEndedOrders(Instant.ofEpochMilli(wallClockMillis)));
     }
 
     /**
@@ -142,6 +157,37 @@ final class SagaProcessor extends ContextualProcessor<String, SpecificRecord, St
                     .setShopperId(saga == null ? null : saga.shopperId()).build();
             apply(orderId, saga == null ? 0 : saga.deadlineMillis(), decider.deadlinePassed(saga, now), tick, now);
         }
+    }
+
+    /**
+     * Deletes, from the next slice of the store, the orders that ended more than the retention ago, so the store
+     * holds what is live or recent instead of every order ever placed. Keys are collected first and deleted after
+     * the scan, which then never reads a store it is changing.
+     */
+    private void forgetEndedOrders(Instant now) {
+        long sliceSize = Math.max(FORGET_MIN_SLICE,
+                sagas.approximateNumEntries() * FORGET_SCAN.toMillis() / FORGET_PASS.toMillis());
+        List<String> forget = new ArrayList<>();
+        List<OrderSaga> backfilled = new ArrayList<>();
+        String next = null;
+        try (KeyValueIterator<String, OrderSaga> slice = forgetFrom == null ? sagas.all()
+                : sagas.range(forgetFrom, null)) {
+            for (long visited = 0; slice.hasNext(); visited++) {
+                if (visited == sliceSize) {
+                    next = slice.peekNextKey();
+                    break;
+                }
+                KeyValue<String, OrderSaga> entry = slice.next();
+                if (decider.forgettable(entry.value, now)) {
+                    forget.add(entry.key);
+                } else if (decider.backfillEnd(entry.value, now)) {
+                    backfilled.add(entry.value);
+                }
+            }
+        }
+        forgetFrom = next;
+        forget.forEach(sagas::delete);
+        backfilled.forEach(saga -> sagas.put(saga.orderId(), saga));
     }
 
     private void apply(String orderId, long deadlineBefore, CheckoutDecider.Decision decision, Envelope cause,

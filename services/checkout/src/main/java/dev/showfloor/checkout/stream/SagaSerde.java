@@ -1,5 +1,6 @@
 package dev.showfloor.checkout.stream;
 
+import static dev.showfloor.streamskit.VersionedBinarySerde.atEnd;
 import static dev.showfloor.streamskit.VersionedBinarySerde.readNullable;
 import static dev.showfloor.streamskit.VersionedBinarySerde.writeNullable;
 
@@ -41,6 +42,7 @@ final class SagaSerde {
             out.writeUTF(saga.status().name());
             writeNullable(out, saga.rejectionReason());
             out.writeLong(saga.deadlineMillis());
+            out.writeLong(saga.endedAtMillis()); // appended: absent from sagas written before it was recorded
         }, in -> {
             String orderId = in.readUTF();
             String shopperId = readNullable(in);
@@ -57,8 +59,11 @@ final class SagaSerde {
                         in.readUTF(), in.readLong(), OrderSaga.LineStatus.valueOf(in.readUTF())));
             }
             OrderSaga.Status status = OrderSaga.Status.valueOf(in.readUTF());
+            String rejectionReason = readNullable(in);
+            long deadlineMillis = in.readLong();
+            long endedAtMillis = atEnd(in) ? 0 : in.readLong();
             return OrderSaga.restore(orderId, shopperId, locationId, currency, totalMinor, paymentToken, paymentId,
-                    requestHash, lines, status, readNullable(in), in.readLong());
+                    requestHash, lines, status, rejectionReason, deadlineMillis, endedAtMillis);
         });
     }
 }

@@ -125,6 +125,11 @@ final class CheckoutDriver implements AutoCloseable {
         return driver.<String, OrderSaga>getKeyValueStore(CheckoutTopology.SAGAS_STORE).get(orderId);
     }
 
+    /** Orders in the saga store (exact: the driver's store is in memory). */
+    long sagaCount() {
+        return driver.<String, OrderSaga>getKeyValueStore(CheckoutTopology.SAGAS_STORE).approximateNumEntries();
+    }
+
     private static Envelope envelope() {
         return Envelope.newBuilder().setEventId(UUID.randomUUID().toString()).setOccurredAt(START)
                 .setCorrelationId("test").setCausationId(null).setProducer("test").setShopperId(null).build();

@@ -321,6 +321,52 @@ class CheckoutSagaTest {
         assertThat(checkout.saga("o8").status()).isEqualTo(dev.showfloor.checkout.domain.OrderSaga.Status.CONFIRMED);
     }
 
+    @Test
+    void anEndedOrderIsForgottenAfterItsRetentionALaterOneStays() {
+        checkout.order(order("o9", "tee"), "o9");
+        held("o9", 0, "tee");
+        checkout.order(new PaymentAuthorized("o9", "pay-9", new Money(2_500L, "EUR"), "simulator"), "o9");
+        committed("o9", 0, "tee");
+        checkout.order(order("o10", "tee"), "o10");
+        checkout.answer(new HoldRejected("o10/0/place", LOC, "tee", "o10/0", "o10", 1,
+                HoldRejectionReason.INSUFFICIENT_STOCK, 0), "o10");
+        Duration retention = CheckoutPolicy.DEFAULT.orderRetention();
+        checkout.advance(retention.minusDays(1));
+        checkout.order(order("o11", "tee"), "o11");
+        checkout.advance(CheckoutPolicy.DEFAULT.holdTimeout()); // o11 ends a day after the others
+        assertThat(checkout.saga("o11").status()).isEqualTo(OrderSaga.Status.REJECTED);
+        assertThat(checkout.saga("o9").status()).as("within its retention").isEqualTo(OrderSaga.Status.CONFIRMED);
+        checkout.commands();
+        checkout.orderEvents();
+
+        checkout.advance(Duration.ofDays(1));
+        assertThat(checkout.saga("o9")).as("confirmed, ended over a retention ago").isNull();
+        assertThat(checkout.saga("o10")).as("rejected, ended over a retention ago").isNull();
+        assertThat(checkout.saga("o11").status()).isEqualTo(OrderSaga.Status.REJECTED);
+
+        committed("o9", 0, "tee"); // a very late repeat of an answer
+        assertThat(checkout.saga("o9")).as("an answer does not revive a forgotten order").isNull();
+        assertThat(checkout.commands()).isEmpty();
+        assertThat(checkout.orderEvents()).isEmpty();
+    }
+
+    @Test
+    void endedOrdersAreForgottenASliceAtATime() {
+        for (int i = 0; i < 250; i++) {
+            String orderId = "s" + i;
+            checkout.order(order(orderId, "tee"), orderId);
+            checkout.answer(new HoldRejected(orderId + "/0/place", LOC, "tee", orderId + "/0", orderId, 1,
+                    HoldRejectionReason.INSUFFICIENT_STOCK, 0), orderId);
+        }
+        assertThat(checkout.sagaCount()).isEqualTo(250);
+
+        checkout.advance(CheckoutPolicy.DEFAULT.orderRetention());
+        assertThat(checkout.sagaCount()).as("one slice per scan").isEqualTo(250 - SagaProcessor.FORGET_MIN_SLICE);
+        checkout.advance(SagaProcessor.FORGET_SCAN);
+        checkout.advance(SagaProcessor.FORGET_SCAN);
+        assertThat(checkout.sagaCount()).isZero();
+    }
+
     /** An order for a tee and a cap, both held, waiting for its payment; what it emitted so far is taken. */
     private void awaitingPayment(String orderId) {
         checkout.order(order(orderId, "tee", "cap"), orderId);
