@@ -27,6 +27,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueIterator;
 
 /**
  * The checkout saga on a TopologyTestDriver; the test plays inventory and the payment port (through
@@ -48,9 +49,13 @@ final class CheckoutDriver implements AutoCloseable {
     private final TestOutputTopic<String, byte[]> sagaChangelog;
 
     CheckoutDriver(CheckoutPolicy policy) {
+        this(policy, StateStores.Kind.MEMORY);
+    }
+
+    CheckoutDriver(CheckoutPolicy policy, StateStores.Kind sagaStore) {
         Properties props = TopologyTestProperties.forApplication("checkout-test");
         driver = new TopologyTestDriver(CheckoutTopology.buildTopology(SERDES, new CheckoutDecider(policy),
-                payments, Duration.ofSeconds(1), Duration.ZERO, StateStores.Kind.MEMORY), props, START);
+                payments, Duration.ofSeconds(1), Duration.ZERO, sagaStore), props, START);
         orderIn = driver.createInputTopic(Topics.ORDER_EVENTS.name(), Serdes.String().serializer(),
                 SERDES.orderEvents().serializer());
         answersIn = driver.createInputTopic(Topics.HOLD_ANSWERS.name(), Serdes.String().serializer(),
@@ -125,9 +130,16 @@ final class CheckoutDriver implements AutoCloseable {
         return driver.<String, OrderSaga>getKeyValueStore(CheckoutTopology.SAGAS_STORE).get(orderId);
     }
 
-    /** Orders in the saga store (exact: the driver's store is in memory). */
+    /** Orders in the saga store, counted (RocksDB only estimates its size). */
     long sagaCount() {
-        return driver.<String, OrderSaga>getKeyValueStore(CheckoutTopology.SAGAS_STORE).approximateNumEntries();
+        long count = 0;
+        try (KeyValueIterator<String, OrderSaga> all =
+                     driver.<String, OrderSaga>getKeyValueStore(CheckoutTopology.SAGAS_STORE).all()) {
+            for (; all.hasNext(); all.next()) {
+                count++;
+            }
+        }
+        return count;
     }
 
     private static Envelope envelope() {

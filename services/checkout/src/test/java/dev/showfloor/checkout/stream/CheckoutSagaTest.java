@@ -28,11 +28,14 @@ import dev.showfloor.events.inventory.InventoryCommandType;
 import dev.showfloor.events.inventory.PlaceHold;
 import dev.showfloor.events.inventory.ReceiveStock;
 import dev.showfloor.events.inventory.ReleaseHold;
+import dev.showfloor.streamskit.StateStores;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class CheckoutSagaTest {
     private final CheckoutDriver checkout = new CheckoutDriver(CheckoutPolicy.DEFAULT);
@@ -350,21 +353,24 @@ class CheckoutSagaTest {
         assertThat(checkout.orderEvents()).isEmpty();
     }
 
-    @Test
-    void endedOrdersAreForgottenASliceAtATime() {
-        for (int i = 0; i < 250; i++) {
-            String orderId = "s" + i;
-            checkout.order(order(orderId, "tee"), orderId);
-            checkout.answer(new HoldRejected(orderId + "/0/place", LOC, "tee", orderId + "/0", orderId, 1,
-                    HoldRejectionReason.INSUFFICIENT_STOCK, 0), orderId);
-        }
-        assertThat(checkout.sagaCount()).isEqualTo(250);
+    @ParameterizedTest
+    @EnumSource(StateStores.Kind.class)
+    void endedOrdersAreForgottenASliceAtATime(StateStores.Kind sagaStore) {
+        try (CheckoutDriver store = new CheckoutDriver(CheckoutPolicy.DEFAULT, sagaStore)) {
+            for (int i = 0; i < 250; i++) {
+                String orderId = "s" + i;
+                store.order(order(orderId, "tee"), orderId);
+                store.answer(new HoldRejected(orderId + "/0/place", LOC, "tee", orderId + "/0", orderId, 1,
+                        HoldRejectionReason.INSUFFICIENT_STOCK, 0), orderId);
+            }
+            assertThat(store.sagaCount()).isEqualTo(250);
 
-        checkout.advance(CheckoutPolicy.DEFAULT.orderRetention());
-        assertThat(checkout.sagaCount()).as("one slice per scan").isEqualTo(250 - SagaProcessor.FORGET_MIN_SLICE);
-        checkout.advance(SagaProcessor.FORGET_SCAN);
-        checkout.advance(SagaProcessor.FORGET_SCAN);
-        assertThat(checkout.sagaCount()).isZero();
+            store.advance(CheckoutPolicy.DEFAULT.orderRetention());
+            assertThat(store.sagaCount()).as("one slice per scan").isEqualTo(250 - SagaProcessor.FORGET_MIN_SLICE);
+            store.advance(SagaProcessor.FORGET_SCAN);
+            store.advance(SagaProcessor.FORGET_SCAN);
+            assertThat(store.sagaCount()).isZero();
+        }
     }
 
     /** An order for a tee and a cap, both held, waiting for its payment; what it emitted so far is taken. */
