@@ -22,6 +22,7 @@ public final class BenchMain {
                     + "[--registry http://127.0.0.1:8081/apis/registry/v3] [--out target/bench]\n"
                     + "  inventory [--requests 100000] [--paced-rate 0 (half the maximum)] [--paced-seconds 10]\n"
                     + "            [--sweep 2000,1000,500 (more paced rates)] [--linger-ms 5 (load generator)]\n"
+                    + "            [--drop false (true: every hold a shopper's in a capped drop)]\n"
                     + "  checkout [--orders 6000] [--concurrency 384] [--rate 300] [--paced-seconds 10]\n"
                     + "           [--prefer-wait false (POST, then long-poll; true: the POST waits for the decision)]\n"
                     + "           [--http-client jdk-http2 (one multiplexed connection) | jdk-http1.1 | plain-http1.1\n"
@@ -45,7 +46,8 @@ public final class BenchMain {
                     .put("p50_ms", 0.0).put("p99_ms", 0.0).put("record_bytes", RECORD_BYTES).write(out);
             case "inventory" -> {
                 try (InventoryBench bench = new InventoryBench(bootstrap, registry,
-                        Integer.parseInt(options.getOrDefault("linger-ms", "5")), floorCommitMs)) {
+                        Integer.parseInt(options.getOrDefault("linger-ms", "5")), floorCommitMs,
+                        Boolean.parseBoolean(options.getOrDefault("drop", "false")))) {
                     bench.run(raw, Integer.parseInt(options.getOrDefault("requests", "100000")),
                             Duration.ofSeconds(Long.parseLong(options.getOrDefault("paced-seconds", "10"))),
                             Double.parseDouble(options.getOrDefault("paced-rate", "0")),

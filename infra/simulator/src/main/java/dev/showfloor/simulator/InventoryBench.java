@@ -51,11 +51,16 @@ public final class InventoryBench implements AutoCloseable {
      * 2026-12-02). The exactly-once floor is measured with this write shape.
      */
     static final int WRITES_PER_HOLD = 3;
+    /** A hold in a drop writes the shopper's units in the drop too (a buyer-cap history record). */
+    static final int WRITES_PER_DROP_HOLD = WRITES_PER_HOLD + 1;
+    /** The per-buyer cap of the bench's drop holds; each shopper holds one unit, so none is refused for it. */
+    private static final int DROP_CAP = 2;
     /** Inventory's {@code quarkus.kafka-streams.application-id}: its consumer group tells its stream threads. */
     private static final String APPLICATION_ID = "inventory";
     private final String bootstrapServers;
     private final int lingerMs;
     private final int floorCommitMs;
+    private final boolean inADrop;
     private final KafkaProducer<String, byte[]> producer;
     private final CachedSchemaAvroSerializer<InventoryCommand> serializer = new CachedSchemaAvroSerializer<>();
     private final KafkaConsumer<String, InventoryEvent> consumer;
@@ -76,11 +81,15 @@ public final class InventoryBench implements AutoCloseable {
     /**
      * @param lingerMs      how long the load generator's producer waits to fill a batch, as a client fleet would
      * @param floorCommitMs the exactly-once floor's commit interval (the services' is 20 ms)
+     * @param inADrop       whether every hold is a shopper's in a capped drop (the buyer-cap check and count on
+     *                      each), as in a micro-drop, rather than a hold outside any drop
      */
-    public InventoryBench(String bootstrapServers, String registryApiUrl, int lingerMs, int floorCommitMs) {
+    public InventoryBench(String bootstrapServers, String registryApiUrl, int lingerMs, int floorCommitMs,
+                          boolean inADrop) {
         this.bootstrapServers = bootstrapServers;
         this.lingerMs = lingerMs;
         this.floorCommitMs = floorCommitMs;
+        this.inADrop = inADrop;
         Map<String, Object> serde = Map.of(
                 "apicurio.registry.url", registryApiUrl,
                 "apicurio.registry.auto-register", "true",
@@ -188,13 +197,16 @@ public final class InventoryBench implements AutoCloseable {
                 .put("paced_machine_cpu_shares", pacedCost.machineCpuShares())
                 .put("latency_by_rate", sweep)
                 .put("warm_up", warmUp.asReport())
+                .put("holds_in_a_drop", inADrop)
                 .put("measures", "PlaceHold produced to inventory.commands until its answer is read "
                         + "(read_committed) from inventory.events; exactly_once_v2, " + streamThreads
-                        + " stream threads");
+                        + " stream threads" + (inADrop ? "; every hold a new shopper's in a drop capped at "
+                        + DROP_CAP + " per buyer" : ""));
         if (floorCommitMs > 0) { // 0: the service alone, for quick experiments
+            int writesPerHold = inADrop ? WRITES_PER_DROP_HOLD : WRITES_PER_HOLD;
             try (EosFloor floor =
-                    new EosFloor(bootstrapServers, WRITES_PER_HOLD, 1, floorCommitMs, streamThreads, lingerMs)) {
-                System.out.println("measuring the exactly-once floor (" + WRITES_PER_HOLD + " writes per input)...");
+                    new EosFloor(bootstrapServers, writesPerHold, 1, floorCommitMs, streamThreads, lingerMs)) {
+                System.out.println("measuring the exactly-once floor (" + writesPerHold + " writes per input)...");
                 List<Double> floorRates = new java.util.ArrayList<>(List.of(pacedRate));
                 floorRates.addAll(sweepRates);
                 floor.measure(report, saturationRequests, floorRates, pacedDuration, maxPerSecond, rawRecordsPerSecond);
@@ -316,8 +328,11 @@ public final class InventoryBench implements AutoCloseable {
         Phase holds = new Phase(prefix, requests);
         for (int i = 0; i < requests; i++) {
             String commandId = holds.commandId(i);
-            PlaceHold hold = new PlaceHold(commandId, location, skuOf(commandId), holdIdOf(commandId),
-                    "order-" + commandId, 1, 3_600_000L, null, null, null, null);
+            PlaceHold hold = inADrop
+                    ? new PlaceHold(commandId, location, skuOf(commandId), holdIdOf(commandId), "order-" + commandId,
+                            1, 3_600_000L, "drop-" + location, "shopper-" + commandId, DROP_CAP, null)
+                    : new PlaceHold(commandId, location, skuOf(commandId), holdIdOf(commandId), "order-" + commandId,
+                            1, 3_600_000L, null, null, null, null);
             holds.records.add(record(hold));
         }
         return holds;
