@@ -44,7 +44,7 @@ final class CommandProcessor implements Processor<String, InventoryCommand, Stri
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, StockPosition> positions;
     private KeyValueStore<String, StockPosition.Hold> holds;
-    private RecentValues<Integer> buyers;
+    private BuyerUnits buyers;
     private CommandHistory history;
     private HoldExpiries expiries;
 
@@ -59,9 +59,9 @@ final class CommandProcessor implements Processor<String, InventoryCommand, Stri
         this.context = context;
         this.positions = context.getStateStore(InventoryTopology.POSITIONS_STORE);
         this.holds = context.getStateStore(InventoryTopology.HOLDS_STORE);
-        WindowStore<String, Integer> buyersStore = context.getStateStore(InventoryTopology.BUYERS_STORE);
         // Nothing tells inventory that a drop closed, so a shopper's count is forgotten by age.
-        this.buyers = new RecentValues<>(buyersStore, decider.policy().buyerCapWindow());
+        this.buyers = BuyerUnits.of(context.getStateStore(InventoryTopology.BUYERS_STORE),
+                decider.policy().buyerCapWindow());
         WindowStore<String, String> historyStore = context.getStateStore(InventoryTopology.HISTORY_STORE);
         this.history = new CommandHistory(new RecentValues<>(historyStore, decider.policy().dedupeWindow()));
         // init runs once the stores are restored (also after a task is revived), so the index sees every hold.
@@ -128,6 +128,7 @@ final class CommandProcessor implements Processor<String, InventoryCommand, Stri
 
     /** Finds holds due by now through the expiry index (ordered by time), so a scan touches only due entries. */
     private void expireHolds(long wallClockMillis) {
+        buyers.forgetDue(wallClockMillis);
         Instant now = Instant.ofEpochMilli(wallClockMillis);
         for (Map.Entry<String, List<String>> entry : expiries.takeDue(wallClockMillis).entrySet()) {
             String key = entry.getKey();

@@ -10,8 +10,8 @@ import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serde;
 
 /**
- * The positions and holds stores and their changelogs in a compact binary form: both are written for nearly
- * every command, and JSON cost about a tenth of the stream thread (JSON of older changelogs is still read).
+ * The positions, holds and buyer-count stores and their changelogs in a compact binary form: the first two are
+ * written for nearly every command, and JSON cost about a tenth of the stream thread (JSON of older changelogs is still read).
  */
 final class InventoryStateSerdes {
     private InventoryStateSerdes() {
@@ -54,5 +54,12 @@ final class InventoryStateSerdes {
             writeNullable(out, hold.edgeNodeId());
         }, in -> new StockPosition.Hold(in.readUTF(), readNullable(in), in.readUTF(), in.readInt(), in.readLong(),
                 readNullable(in), readNullable(in), readNullable(in)));
+    }
+
+    static Serde<BuyerUnits.Count> buyerCounts() {
+        return VersionedBinarySerde.of("buyer count", BuyerUnits.Count.class, (count, out) -> {
+            out.writeInt(count.units());
+            out.writeLong(count.changedAtMillis());
+        }, in -> new BuyerUnits.Count(in.readInt(), in.readLong()));
     }
 }

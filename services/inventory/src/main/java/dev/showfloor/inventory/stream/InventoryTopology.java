@@ -17,11 +17,11 @@ public final class InventoryTopology {
     public static final String POSITIONS_STORE = "stock-positions";
     public static final String HOLDS_STORE = "holds";
     /**
-     * A window store since 2026-12-03 (the key-value "buyer-units" kept every count forever, in another
-     * changelog format); the new name starts a fresh changelog, so an upgrade forgets the counts of drops
-     * selling at that moment.
+     * A key-value store with an in-memory forget index since 2026-12-06 ({@link BuyerUnits}); before, the window
+     * store "buyer-units-recent", and before that the key-value "buyer-units", which kept every count forever.
+     * Each new name starts a fresh changelog, so an upgrade forgets the counts of drops selling at that moment.
      */
-    public static final String BUYERS_STORE = "buyer-units-recent";
+    public static final String BUYERS_STORE = "buyer-counts";
     /**
      * A window store since 2026-12; the key-value "command-history" it replaced kept another changelog format,
      * so the new name starts a fresh changelog instead of misreading the old one (an upgrade forgets at most one
@@ -39,10 +39,11 @@ public final class InventoryTopology {
 
     /**
      * @param levelInterval how often the stock levels of changed positions are published (wall-clock time)
-     * @param liveStores    where live state goes (positions, holds): bounded by what is on the shelf and held
-     *                      right now
-     * The de-duplication history (processed commands and ended holds) and the buyer counts grow with traffic
-     * over their windows, so both are time-segmented stores, always in RocksDB.
+     * @param liveStores    where live state goes (positions, holds, buyer counts): bounded by what is on the
+     *                      shelf and held right now, and for buyer counts by the units held or sold in the
+     *                      buyer-cap window
+     * The de-duplication history (processed commands and ended holds) grows with traffic over its window, so it
+     * is a time-segmented store, always in RocksDB.
      */
     public static Topology buildTopology(InventorySerdes serdes, InventoryDecider decider, Duration expiryScan,
                                          Duration levelInterval, StateStores.Kind liveStores) {
@@ -55,8 +56,8 @@ public final class InventoryTopology {
         // Holds are only ever read by key (positions are also listed per location).
         topology.addStateStore(StateStores.byKey(liveStores, HOLDS_STORE, Serdes.String(),
                 InventoryStateSerdes.holds()), PROCESSOR);
-        topology.addStateStore(StateStores.history(BUYERS_STORE, decider.policy().buyerCapWindow(),
-                Serdes.String(), Serdes.Integer()), PROCESSOR);
+        topology.addStateStore(StateStores.byKey(liveStores, BUYERS_STORE, Serdes.String(),
+                InventoryStateSerdes.buyerCounts()), PROCESSOR);
         topology.addStateStore(StateStores.history(HISTORY_STORE, decider.policy().dedupeWindow(),
                 Serdes.String(), Serdes.String()), PROCESSOR);
         topology.addSink(EVENTS_SINK, Topics.INVENTORY_EVENTS.name(), Serdes.String().serializer(),

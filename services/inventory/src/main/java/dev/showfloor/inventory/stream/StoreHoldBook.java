@@ -2,14 +2,13 @@ package dev.showfloor.inventory.stream;
 
 import dev.showfloor.inventory.domain.HoldBook;
 import dev.showfloor.inventory.domain.StockPosition;
-import dev.showfloor.streamskit.RecentValues;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /** The hold book of one (location, sku), one store entry per hold, buyer and recently ended hold. */
 final class StoreHoldBook implements HoldBook {
     private final String key;
     private final KeyValueStore<String, StockPosition.Hold> holds;
-    private final RecentValues<Integer> buyers;
+    private final BuyerUnits buyers;
     private final CommandHistory history;
     private final HoldExpiries expiries;
     private final long nowMillis;
@@ -18,7 +17,7 @@ final class StoreHoldBook implements HoldBook {
      * @param expiries  the task's expiry index, which a hold leaves when it ends
      * @param nowMillis the wall-clock time of the decision the book is used for
      */
-    StoreHoldBook(String key, KeyValueStore<String, StockPosition.Hold> holds, RecentValues<Integer> buyers,
+    StoreHoldBook(String key, KeyValueStore<String, StockPosition.Hold> holds, BuyerUnits buyers,
                   CommandHistory history, HoldExpiries expiries, long nowMillis) {
         this.key = key;
         this.holds = holds;
@@ -57,14 +56,12 @@ final class StoreHoldBook implements HoldBook {
 
     @Override
     public int buyerUnits(String dropId, String shopperId) {
-        Integer units = buyers.newest(buyerKey(dropId, shopperId), nowMillis);
-        return units == null ? 0 : units;
+        return buyers.units(buyerKey(dropId, shopperId), nowMillis);
     }
 
     @Override
     public void buyerUnits(String dropId, String shopperId, int units) {
-        // The decider never goes below zero, and zero is written, not deleted: see RecentValues#put.
-        buyers.put(buyerKey(dropId, shopperId), units, nowMillis);
+        buyers.units(buyerKey(dropId, shopperId), units, nowMillis);
     }
 
     private String buyerKey(String dropId, String shopperId) {
