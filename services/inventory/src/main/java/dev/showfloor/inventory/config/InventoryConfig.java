@@ -22,7 +22,7 @@ public interface InventoryConfig {
     @WithDefault("30d")
     Duration buyerCapWindow();
 
-    /** Where live state (positions, holds, expiries) lives: bounded, so in memory by default. */
+    /** Where live state (positions, holds, buyer counts) lives: bounded, so in memory by default. */
     @WithDefault("memory")
     StateStores.Kind liveStores();
 

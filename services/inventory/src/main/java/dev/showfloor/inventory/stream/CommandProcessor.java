@@ -126,7 +126,10 @@ final class CommandProcessor implements Processor<String, InventoryCommand, Stri
         unpublishedLevels.clear();
     }
 
-    /** Finds holds due by now through the expiry index (ordered by time), so a scan touches only due entries. */
+    /**
+     * Finds holds due by now through the expiry index (ordered by time), so a scan touches only due entries; buyer
+     * counts whose window has passed leave on the same schedule.
+     */
     private void expireHolds(long wallClockMillis) {
         buyers.forgetDue(wallClockMillis);
         Instant now = Instant.ofEpochMilli(wallClockMillis);
