@@ -165,8 +165,9 @@ final class SagaProcessor extends ContextualProcessor<String, SpecificRecord, St
      * the scan, which then never reads a store it is changing.
      */
     private void forgetEndedOrders(Instant now) {
+        // RocksDB only estimates its size (up to Long.MAX_VALUE): divide, never multiply.
         long sliceSize = Math.max(FORGET_MIN_SLICE,
-                sagas.approximateNumEntries() * FORGET_SCAN.toMillis() / FORGET_PASS.toMillis());
+                sagas.approximateNumEntries() / (FORGET_PASS.toMillis() / FORGET_SCAN.toMillis()));
         List<String> forget = new ArrayList<>();
         List<OrderSaga> backfilled = new ArrayList<>();
         String next = null;
