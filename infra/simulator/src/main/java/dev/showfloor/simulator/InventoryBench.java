@@ -328,11 +328,9 @@ public final class InventoryBench implements AutoCloseable {
         Phase holds = new Phase(prefix, requests);
         for (int i = 0; i < requests; i++) {
             String commandId = holds.commandId(i);
-            PlaceHold hold = inADrop
-                    ? new PlaceHold(commandId, location, skuOf(commandId), holdIdOf(commandId), "order-" + commandId,
-                            1, 3_600_000L, "drop-" + location, "shopper-" + commandId, DROP_CAP, null)
-                    : new PlaceHold(commandId, location, skuOf(commandId), holdIdOf(commandId), "order-" + commandId,
-                            1, 3_600_000L, null, null, null, null);
+            PlaceHold hold = new PlaceHold(commandId, location, skuOf(commandId), holdIdOf(commandId),
+                    "order-" + commandId, 1, 3_600_000L, inADrop ? "drop-" + location : null,
+                    inADrop ? "shopper-" + commandId : null, inADrop ? DROP_CAP : null, null);
             holds.records.add(record(hold));
         }
         return holds;

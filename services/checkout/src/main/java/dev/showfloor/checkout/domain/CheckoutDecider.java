@@ -121,11 +121,7 @@ public final class CheckoutDecider {
 
     /** Dates an ended saga stored before end times were recorded (as ending now); true if the saga changed. */
     public boolean backfillEnd(OrderSaga saga, Instant now) {
-        if (!saga.finished() || saga.endedAtMillis() > 0) {
-            return false;
-        }
-        saga.endedAt(now.toEpochMilli());
-        return true;
+        return saga.endedAt(now.toEpochMilli());
     }
 
     private static Decision stampEnd(Decision decision, Instant now) {

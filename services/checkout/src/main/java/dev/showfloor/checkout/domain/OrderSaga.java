@@ -191,11 +191,16 @@ public final class OrderSaga {
         this.deadlineMillis = deadlineMillis;
     }
 
-    /** Records when the saga ended, once: a later change (a cancellation after confirming) keeps the first time. */
-    void endedAt(long millis) {
-        if (endedAtMillis == 0 && finished()) {
-            endedAtMillis = millis;
+    /**
+     * Records when the saga ended, once: a later change (a cancellation after confirming) keeps the first time.
+     * True if this recorded it.
+     */
+    boolean endedAt(long millis) {
+        if (endedAtMillis != 0 || !finished()) {
+            return false;
         }
+        endedAtMillis = millis;
+        return true;
     }
 
     void reject(String reason) {
