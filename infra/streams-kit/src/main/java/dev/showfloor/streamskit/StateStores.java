@@ -14,11 +14,11 @@ import org.apache.kafka.streams.state.WindowStore;
 public final class StateStores {
     /**
      * MEMORY for state bounded by what is live (stock positions, open holds, pending deadlines); ROCKSDB for
-     * state that grows with traffic (de-duplication history, every order). Under exactly_once_v2 with a commit
-     * every few tens of milliseconds, Kafka Streams flushes every RocksDB store's memtable to a new file at each
-     * commit, and those flushes and the compactions after them cost CPU on every hop; in memory they cost
-     * nothing, but the state must fit in the heap, and a task that moves rebuilds it from its changelog (as
-     * exactly-once does after a crash anyway).
+     * state that grows with traffic (de-duplication history, every order). Each RocksDB read and write crosses
+     * JNI and searches memtables and files, and its compactions run on native threads; in memory a lookup is a
+     * map access, but the state must fit in the heap, and a task that moves rebuilds it from its changelog (as
+     * exactly-once does after a crash anyway). Commits do not flush RocksDB: under exactly_once_v2 a running
+     * task of Kafka Streams 4.1 never checkpoints, so memtables reach files when full, at a rebalance or at close.
      */
     public enum Kind { MEMORY, ROCKSDB }
 
