@@ -18,7 +18,7 @@ import org.apache.kafka.common.serialization.Serializer;
  * stream thread. Internal state, not a contract: the first byte is a format version, and values written as
  * JSON by earlier versions ({@link JsonSerde}, they start with '{') are still read, so a changelog needs no
  * migration when a store moves from JSON to this form. A field added later goes at the end, and its reader
- * asks {@link #atEnd(DataInput)} first, so values written before it existed are still read.
+ * asks {@link #atEnd(DataInputStream)} first, so values written before it existed are still read.
  */
 public final class VersionedBinarySerde {
     private static final byte VERSION = 1;
@@ -29,9 +29,12 @@ public final class VersionedBinarySerde {
         void write(T value, DataOutput out) throws IOException;
     }
 
-    /** Reads the fields back in the order the {@link Writer} wrote them. */
+    /**
+     * Reads the fields back in the order the {@link Writer} wrote them, from a stream over exactly one value's
+     * bytes (so {@link #atEnd} can tell whether a later-appended field is there).
+     */
     public interface Reader<T> {
-        T read(DataInput in) throws IOException;
+        T read(DataInputStream in) throws IOException;
     }
 
     private VersionedBinarySerde() {
@@ -88,8 +91,8 @@ public final class VersionedBinarySerde {
     }
 
     /** Whether a {@link Reader} has read the whole value: a field appended later is absent from older values. */
-    public static boolean atEnd(DataInput in) throws IOException {
-        // Readers are only ever handed a stream over the value's bytes, whose available() is exact.
-        return ((DataInputStream) in).available() == 0;
+    public static boolean atEnd(DataInputStream in) throws IOException {
+        // The stream wraps a byte array, whose available() is exact.
+        return in.available() == 0;
     }
 }
