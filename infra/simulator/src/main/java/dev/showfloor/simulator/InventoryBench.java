@@ -51,7 +51,7 @@ public final class InventoryBench implements AutoCloseable {
      * 2026-12-02). The exactly-once floor is measured with this write shape.
      */
     static final int WRITES_PER_HOLD = 3;
-    /** A hold in a drop writes the shopper's units in the drop too (a buyer-cap history record). */
+    /** A hold in a drop writes the shopper's units in the drop too (a buyer-count changelog record). */
     static final int WRITES_PER_DROP_HOLD = WRITES_PER_HOLD + 1;
     /** The per-buyer cap of the bench's drop holds; each shopper holds one unit, so none is refused for it. */
     private static final int DROP_CAP = 2;

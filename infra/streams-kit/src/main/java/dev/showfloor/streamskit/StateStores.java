@@ -52,9 +52,9 @@ public final class StateStores {
      * A store that remembers each key for at least {@code retention} and forgets it by whole time segments: no
      * per-key tombstone or forget index reaches the changelog (a compact,delete topic whose retention follows
      * the store's), which makes it the cheap way to keep state that matters only while recent (a
-     * de-duplication history). Keys are written at the wall-clock time they were
-     * seen, and a lookup reads the last {@code retention}. Uncached: each (key, time) entry is written once, so a
-     * cache would coalesce nothing, and a cached window store answers each lookup by copying the cached key range (a profile showed
+     * de-duplication history). Keys are written at the wall-clock time they were seen, and a lookup reads the
+     * last {@code retention}. Uncached: each (key, time) entry is written once, so a cache would coalesce
+     * nothing, and a cached window store answers each lookup by copying the cached key range (a profile showed
      * that at 14% of inventory's stream thread). Always in RocksDB: Kafka Streams' in-memory window store
      * answers a lookup by visiting every distinct timestamp in the range, so with entries written at the time
      * they were seen a lookup grows with the traffic of the whole window (measured: 765, 979, 476, 236, 122,

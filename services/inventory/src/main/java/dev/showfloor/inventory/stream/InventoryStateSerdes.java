@@ -11,7 +11,8 @@ import org.apache.kafka.common.serialization.Serde;
 
 /**
  * The positions, holds and buyer-count stores and their changelogs in a compact binary form: the first two are
- * written for nearly every command, and JSON cost about a tenth of the stream thread (JSON of older changelogs is still read).
+ * written for nearly every command, and JSON cost about a tenth of the stream thread (JSON of older changelogs
+ * is still read).
  */
 final class InventoryStateSerdes {
     private InventoryStateSerdes() {
