@@ -8,8 +8,9 @@ import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
- * Key-value stores of the Showfloor stream apps: backed by a changelog topic, with the record cache in front
- * (a key written several times between two commits reaches the changelog once), in memory or in RocksDB.
+ * Key-value stores of the Showfloor stream apps: backed by a changelog topic, in memory or in RocksDB, with the
+ * record cache in front where a key is written several times between two commits (it then reaches the changelog
+ * once) and without it where a key is written about once.
  */
 public final class StateStores {
     /**
@@ -25,12 +26,28 @@ public final class StateStores {
     private StateStores() {
     }
 
+    /** A store with the record cache in front: for keys written several times between two commits. */
     public static <K, V> StoreBuilder<KeyValueStore<K, V>> keyValue(Kind kind, String name, Serde<K> keySerde,
                                                                    Serde<V> valueSerde) {
+        return sorted(kind, name, keySerde, valueSerde).withCachingEnabled();
+    }
+
+    /**
+     * {@link #keyValue}'s store without the record cache, for keys written about once between two commits (an
+     * order, each of whose steps comes in a later commit): a cache would coalesce little, and flushing it into
+     * the store and the changelog at each commit makes the commit, and so what the commit makes visible, later.
+     */
+    public static <K, V> StoreBuilder<KeyValueStore<K, V>> keyValueUncached(Kind kind, String name,
+                                                                           Serde<K> keySerde, Serde<V> valueSerde) {
+        return sorted(kind, name, keySerde, valueSerde).withCachingDisabled();
+    }
+
+    private static <K, V> StoreBuilder<KeyValueStore<K, V>> sorted(Kind kind, String name, Serde<K> keySerde,
+                                                                  Serde<V> valueSerde) {
         return Stores.keyValueStoreBuilder(switch (kind) {
             case MEMORY -> Stores.inMemoryKeyValueStore(name);
             case ROCKSDB -> Stores.persistentKeyValueStore(name);
-        }, keySerde, valueSerde).withCachingEnabled();
+        }, keySerde, valueSerde);
     }
 
     /**
