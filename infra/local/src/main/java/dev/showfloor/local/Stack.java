@@ -26,8 +26,9 @@ public final class Stack {
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     /**
-     * Inventory keeps its live stream state (positions, open holds, expiries) in the heap, and both stream apps
-     * keep record caches and Kafka clients there; the headroom keeps young collections short under benchmarks.
+     * Inventory keeps its live stream state (positions, open holds, expiries) and its positions' record cache in
+     * the heap, and both stream apps their Kafka clients; the headroom keeps young collections short under
+     * benchmarks.
      */
     private static final Map<String, String> SERVICE_HEAPS = Map.of("inventory", "768m", "checkout", "512m");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
