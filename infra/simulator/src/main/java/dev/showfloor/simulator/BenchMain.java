@@ -24,6 +24,7 @@ public final class BenchMain {
                     + "            [--sweep 2000,1000,500 (more paced rates)] [--linger-ms 5 (load generator)]\n"
                     + "            [--drop false (true: every hold a shopper's in a capped drop)]\n"
                     + "  checkout [--orders 6000] [--concurrency 384] [--rate 300] [--paced-seconds 10]\n"
+                    + "           [--lead-in-seconds 10 (the rate, unmeasured, before the measured paced phase)]\n"
                     + "           [--prefer-wait false (POST, then long-poll; true: the POST waits for the decision)]\n"
                     + "           [--http-client jdk-http2 (one multiplexed connection) | jdk-http1.1 | plain-http1.1\n"
                     + "            (a connection per request in flight; plain: the lightest client, for the load generator)]\n"
@@ -58,7 +59,8 @@ public final class BenchMain {
                     options.getOrDefault("inventory", "http://127.0.0.1:8102"),
                     options.getOrDefault("checkout", "http://127.0.0.1:8103"), floorCommitMs,
                     Boolean.parseBoolean(options.getOrDefault("prefer-wait", "false")),
-                    options.getOrDefault("http-client", HttpTransport.DEFAULT))
+                    options.getOrDefault("http-client", HttpTransport.DEFAULT),
+                    Duration.ofSeconds(Long.parseLong(options.getOrDefault("lead-in-seconds", "10"))))
                     .run(raw, Integer.parseInt(options.getOrDefault("orders", "6000")),
                             Integer.parseInt(options.getOrDefault("concurrency", "384")),
                             Double.parseDouble(options.getOrDefault("rate", "300")),

@@ -13,6 +13,8 @@ import java.util.Map;
 public final class BenchReport {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private final Map<String, Object> fields = new LinkedHashMap<>();
+    /** Files written beside the JSON (file name → content), such as one row per measured operation. */
+    private final Map<String, String> attachments = new LinkedHashMap<>();
 
     public BenchReport(String name, Instant startedAt) {
         fields.put("name", name);
@@ -33,6 +35,12 @@ public final class BenchReport {
         return this;
     }
 
+    /** A file to write beside the JSON, named {@code <name>-<suffix>}. */
+    public BenchReport attach(String suffix, String content) {
+        attachments.put(fields.get("name") + "-" + suffix, content);
+        return this;
+    }
+
     public Object get(String key) {
         return fields.get(key);
     }
@@ -43,6 +51,11 @@ public final class BenchReport {
         Files.writeString(file, JSON.writeValueAsString(fields) + "\n");
         System.out.println(JSON.writeValueAsString(fields));
         System.out.println("wrote " + file);
+        for (Map.Entry<String, String> attachment : attachments.entrySet()) {
+            Path attached = directory.resolve(attachment.getKey());
+            Files.writeString(attached, attachment.getValue());
+            System.out.println("wrote " + attached);
+        }
         return file;
     }
 }

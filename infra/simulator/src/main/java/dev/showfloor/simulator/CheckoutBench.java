@@ -43,6 +43,7 @@ public final class CheckoutBench {
     private final int floorCommitMs;
     private final boolean oneRoundTrip;
     private final String httpClient;
+    private final Duration pacedLeadIn;
     private final String location = "bench-" + Long.toString(System.currentTimeMillis(), 36);
 
     /**
@@ -51,11 +52,14 @@ public final class CheckoutBench {
      *                      long-poll (the default, comparable with every earlier run)
      * @param httpClient    the load generator's HTTP client ({@link HttpTransport#named}; jdk-http2 in every run
      *                      until 2026-12-03)
+     * @param pacedLeadIn   how long the paced rate runs unmeasured before the measured paced phase (none until the
+     *                      nineteenth session, 2026-12-06, when the measured phase began right after saturation)
      */
     public CheckoutBench(String bootstrapServers, String registryApiUrl, String inventoryUrl, String checkoutUrl,
-                         int floorCommitMs, boolean oneRoundTrip, String httpClient) {
+                         int floorCommitMs, boolean oneRoundTrip, String httpClient, Duration pacedLeadIn) {
         this.api = new ShowfloorApi(null, inventoryUrl, checkoutUrl, HttpTransport.named(httpClient));
         this.httpClient = httpClient;
+        this.pacedLeadIn = pacedLeadIn;
         this.bootstrapServers = bootstrapServers;
         this.registryApiUrl = registryApiUrl;
         this.floorCommitMs = floorCommitMs;
@@ -80,16 +84,28 @@ public final class CheckoutBench {
                 () -> closedLoop("sat", saturationOrders, concurrency, saturation, confirmed, null));
         double confirmedPerSecond = saturated.perSecond();
 
+        int pacedOrders = (int) (pacedRate * pacedDuration.toSeconds());
         Latencies paced = new Latencies();
         AtomicInteger pacedConfirmed = new AtomicInteger();
-        int pacedOrders = (int) (pacedRate * pacedDuration.toSeconds());
         Map<String, Object> timeline;
+        String ordersCsv;
+        Map<String, Double> pacedCompileSeconds;
+        PhaseCost.Measured pacedCost;
+        // Opened before the lead-in, so that loading its consumer's classes is not part of the measured phase.
         try (OrderTimeline steps = new OrderTimeline(bootstrapServers, registryApiUrl)) {
-            try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
-                OpenLoop.pace(pacedRate, pacedOrders,
-                        n -> workers.submit(() -> order("paced-" + n, paced, pacedConfirmed, steps)));
+            if (!pacedLeadIn.isZero()) {
+                // Unmeasured, at the measured pace: the saturation phase's backlog drains meanwhile, and every
+                // process (the load generator too) compiles what this pace runs that saturation did not.
+                System.out.println("  leading in at " + pacedRate + " orders/s for " + pacedLeadIn.toSeconds() + " s");
+                openLoop("lead", pacedRate, (int) (pacedRate * pacedLeadIn.toSeconds()), new Latencies(),
+                        new AtomicInteger(), null);
             }
+            Map<String, Double> compiledBefore = JitActivity.compileSecondsSoFar();
+            pacedCost = PhaseCost.around(bootstrapServers, pacedOrders,
+                    () -> openLoop("paced", pacedRate, pacedOrders, paced, pacedConfirmed, steps));
+            pacedCompileSeconds = PhaseCost.perOperation(compiledBefore, JitActivity.compileSecondsSoFar(), 1);
             timeline = steps.percentiles();
+            ordersCsv = steps.ordersCsv();
         }
         System.out.println("  where the time goes at " + pacedRate + " orders/s (ms since the tap): " + timeline);
         BenchReport report = new BenchReport("checkout", started);
@@ -101,7 +117,12 @@ public final class CheckoutBench {
                 .put("latency_measured_at_orders_per_s", pacedRate)
                 .put("paced_orders", pacedOrders)
                 .put("paced_confirmed", pacedConfirmed.get())
+                .put("paced_lead_in_seconds", pacedLeadIn.toSeconds())
                 .put("timeline_ms", timeline)
+                .put("paced_cpu_ms_per_order", pacedCost.cpuMsPerOperation())
+                .put("paced_machine_cpu_shares", pacedCost.machineCpuShares())
+                .put("paced_compile_seconds", pacedCompileSeconds)
+                .attach("orders.csv", ordersCsv)
                 .put("saturation_orders", saturationOrders)
                 .put("http_client", httpClient)
                 .put("saturation_confirmed", confirmed.get())
@@ -139,6 +160,16 @@ public final class CheckoutBench {
                     .put("ceiling_orders_per_s", 1 / (httpRequestsPerOrder() / httpFloor + 1 / eosFloor));
         }
         return report;
+    }
+
+    /** {@code orders} orders started at {@code perSecond}, whether or not earlier ones have been decided. */
+    private double openLoop(String prefix, double perSecond, int orders, Latencies latencies, AtomicInteger confirmed,
+                            OrderTimeline timeline) {
+        try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
+            OpenLoop.pace(perSecond, orders,
+                    n -> workers.submit(() -> order(prefix + "-" + n, latencies, confirmed, timeline)));
+        }
+        return perSecond;
     }
 
     /** The POST and, unless it waits for the decision itself, one long-poll that returns with it. */

@@ -13,6 +13,7 @@ import dev.showfloor.events.inventory.PlaceHold;
 import dev.showfloor.schemas.Topics;
 import dev.showfloor.streamskit.CachedSchemaAvroDeserializer;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -41,6 +42,8 @@ final class OrderTimeline implements AutoCloseable {
     private final KafkaConsumer<String, SpecificRecord> consumer;
     private final List<TopicPartition> partitions;
     private final Map<TopicPartition, Long> from;
+    /** Each complete order's steps, as millis since the tap, filled by {@link #percentiles()}. */
+    private final Map<String, EnumMap<Step, Long>> completeOrders = new LinkedHashMap<>();
     /** Per order: wall-clock millis of the tap and of the client learning the decision. */
     private final Map<String, long[]> clientTimes = new ConcurrentHashMap<>();
 
@@ -94,14 +97,41 @@ final class OrderTimeline implements AutoCloseable {
             complete++;
             seen.put(Step.CLIENT_ANSWERED, order.getValue()[1]);
             long tapped = order.getValue()[0];
-            seen.forEach((step, at) -> sinceTap.computeIfAbsent(step, s -> new Latencies())
-                    .add((at - tapped) * 1_000_000L));
+            EnumMap<Step, Long> sinceItsTap = new EnumMap<>(Step.class);
+            seen.forEach((step, at) -> {
+                sinceItsTap.put(step, at - tapped);
+                sinceTap.computeIfAbsent(step, s -> new Latencies()).add((at - tapped) * 1_000_000L);
+            });
+            completeOrders.put(order.getKey(), sinceItsTap);
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("orders", complete);
         sinceTap.forEach((step, latencies) -> result.put(step.name().toLowerCase(), Map.of(
                 "p50_ms", latencies.percentileMillis(50), "p99_ms", latencies.percentileMillis(99))));
         return result;
+    }
+
+    /**
+     * One row per order {@link #percentiles()} counted, by tap time: when it was tapped (epoch millis) and each
+     * step's millis since the tap. Shows whether the slow orders are spread out (queueing) or bunched (a stall).
+     */
+    String ordersCsv() {
+        StringBuilder csv = new StringBuilder("order_id,tapped_epoch_ms");
+        for (Step step : Step.values()) {
+            csv.append(',').append(step.name().toLowerCase()).append("_ms");
+        }
+        csv.append('\n');
+        completeOrders.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(
+                        Comparator.comparingLong(orderId -> clientTimes.get(orderId)[0])))
+                .forEach(order -> {
+                    csv.append(order.getKey()).append(',').append(clientTimes.get(order.getKey())[0]);
+                    for (Step step : Step.values()) {
+                        csv.append(',').append(order.getValue().get(step));
+                    }
+                    csv.append('\n');
+                });
+        return csv.toString();
     }
 
     private static void record(Map<String, EnumMap<Step, Long>> steps, SpecificRecord value) {

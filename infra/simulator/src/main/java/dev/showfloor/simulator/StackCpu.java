@@ -1,5 +1,10 @@
 package dev.showfloor.simulator;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -31,9 +36,22 @@ final class StackCpu {
         long self = ProcessHandle.current().pid();
         ProcessHandle.allProcesses().forEach(process -> {
             Optional<String> role = process.pid() == self ? Optional.of("load_generator")
-                    : process.info().commandLine().flatMap(StackCpu::role);
+                    : commandLine(process).flatMap(StackCpu::role);
             role.ifPresent(name -> action.accept(name, process));
         });
+    }
+
+    /**
+     * The whole command line: the JDK's own view of it stops after the first 4 KiB on Linux, before the broker's
+     * main class once its class path and a few extra JVM options come first.
+     */
+    static Optional<String> commandLine(ProcessHandle process) {
+        Path cmdline = Path.of("/proc", Long.toString(process.pid()), "cmdline");
+        try {
+            return Optional.of(Files.readString(cmdline, StandardCharsets.UTF_8).replace('\0', ' '));
+        } catch (IOException | UncheckedIOException | SecurityException notThere) {
+            return process.info().commandLine(); // not Linux, or the process has just ended
+        }
     }
 
     /** Which part of the stack a command line starts, if any. */

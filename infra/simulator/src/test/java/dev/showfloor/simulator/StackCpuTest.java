@@ -18,6 +18,16 @@ class StackCpuTest {
     }
 
     @Test
+    void aLongCommandLineIsReadToItsEnd() throws Exception {
+        Process child = new ProcessBuilder("sh", "-c", "sleep 30; true", "x".repeat(5_000), "kafka.Kafka").start();
+        try {
+            assertThat(StackCpu.commandLine(child.toHandle()).flatMap(StackCpu::role)).hasValue("broker");
+        } finally {
+            child.destroyForcibly();
+        }
+    }
+
+    @Test
     void cpuPerOperationIsTheDifferenceOverTheOperations() {
         Map<String, Double> perOrder = PhaseCost.perOperation(
                 Map.of("checkout", 10_000.0, "broker", 4_000.0),
