@@ -13,7 +13,7 @@ import java.util.concurrent.locks.LockSupport;
  * Confirmed orders per second through the public HTTP API (POST /checkouts, then the order's long-poll until
  * CONFIRMED; or, with {@code --prefer-wait true}, one POST with {@code Prefer: wait} that answers with the
  * decision): after unmeasured warm-up rounds, first closed-loop at saturation, then open-loop at a fixed
- * arrival rate for the latency.
+ * arrival rate for the latency, after an unmeasured lead-in at that rate.
  * Needs inventory and checkout running; every order is paid with {@code tok_approve}.
  */
 public final class CheckoutBench {
