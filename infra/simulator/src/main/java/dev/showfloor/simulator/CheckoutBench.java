@@ -162,7 +162,10 @@ public final class CheckoutBench {
         return report;
     }
 
-    /** {@code orders} orders started at {@code perSecond}, whether or not earlier ones have been decided. */
+    /**
+     * {@code orders} orders started at {@code perSecond}, whether or not earlier ones have been decided; returns
+     * that rate, as a {@link PhaseCost.Phase} returns its own.
+     */
     private double openLoop(String prefix, double perSecond, int orders, Latencies latencies, AtomicInteger confirmed,
                             OrderTimeline timeline) {
         try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
