@@ -87,9 +87,7 @@ public final class CheckoutBench {
         int pacedOrders = (int) (pacedRate * pacedDuration.toSeconds());
         Latencies paced = new Latencies();
         AtomicInteger pacedConfirmed = new AtomicInteger();
-        Map<String, Object> timeline;
-        String ordersCsv;
-        Map<String, Double> pacedCompileSeconds;
+        OrderTimeline.Readback timeline;
         PhaseCost.Measured pacedCost;
         // Opened before the lead-in, so that loading its consumer's classes is not part of the measured phase.
         try (OrderTimeline steps = new OrderTimeline(bootstrapServers, registryApiUrl)) {
@@ -100,14 +98,11 @@ public final class CheckoutBench {
                 openLoop("lead", pacedRate, (int) (pacedRate * pacedLeadIn.toSeconds()), new Latencies(),
                         new AtomicInteger(), null);
             }
-            Map<String, Double> compiledBefore = JitActivity.compileSecondsSoFar();
             pacedCost = PhaseCost.around(bootstrapServers, pacedOrders,
                     () -> openLoop("paced", pacedRate, pacedOrders, paced, pacedConfirmed, steps));
-            pacedCompileSeconds = PhaseCost.perOperation(compiledBefore, JitActivity.compileSecondsSoFar(), 1);
-            timeline = steps.percentiles();
-            ordersCsv = steps.ordersCsv();
+            timeline = steps.readBack();
         }
-        System.out.println("  where the time goes at " + pacedRate + " orders/s (ms since the tap): " + timeline);
+        System.out.println("  where the time goes at " + pacedRate + " orders/s (ms since the tap): " + timeline.percentiles());
         BenchReport report = new BenchReport("checkout", started);
         report
                 .throughput(confirmedPerSecond, rawRecordsPerSecond)
@@ -118,11 +113,11 @@ public final class CheckoutBench {
                 .put("paced_orders", pacedOrders)
                 .put("paced_confirmed", pacedConfirmed.get())
                 .put("paced_lead_in_seconds", pacedLeadIn.toSeconds())
-                .put("timeline_ms", timeline)
+                .put("timeline_ms", timeline.percentiles())
                 .put("paced_cpu_ms_per_order", pacedCost.cpuMsPerOperation())
                 .put("paced_machine_cpu_shares", pacedCost.machineCpuShares())
-                .put("paced_compile_seconds", pacedCompileSeconds)
-                .attach("orders.csv", ordersCsv)
+                .put("paced_compile_seconds", pacedCost.compileSeconds())
+                .attach("orders.csv", timeline.ordersCsv())
                 .put("saturation_orders", saturationOrders)
                 .put("http_client", httpClient)
                 .put("saturation_confirmed", confirmed.get())

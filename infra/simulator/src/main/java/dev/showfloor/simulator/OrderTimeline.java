@@ -42,12 +42,10 @@ final class OrderTimeline implements AutoCloseable {
     private final KafkaConsumer<String, SpecificRecord> consumer;
     private final List<TopicPartition> partitions;
     private final Map<TopicPartition, Long> from;
-    /** Each complete order's steps, as millis since the tap, filled by {@link #percentiles()}. */
-    private final Map<String, EnumMap<Step, Long>> completeOrders = new LinkedHashMap<>();
     /** Per order: wall-clock millis of the tap and of the client learning the decision. */
     private final Map<String, long[]> clientTimes = new ConcurrentHashMap<>();
 
-    /** Starts watching: steps decided from now on are read back by {@link #percentiles()}. */
+    /** Starts watching: steps decided from now on are read back by {@link #readBack()}. */
     OrderTimeline(String bootstrapServers, String registryApiUrl) {
         Map<String, Object> config = new HashMap<>(Map.of(
                 "apicurio.registry.url", registryApiUrl,
@@ -70,10 +68,15 @@ final class OrderTimeline implements AutoCloseable {
     }
 
     /**
-     * Reads every step written since this timeline started and returns, per step, the p50 and p99 of its time since
-     * the tap over the orders whose every step was seen, with their count.
+     * What {@link #readBack()} found: per step, the p50 and p99 of its time since the tap over the orders whose
+     * every step was seen, with their count; and one CSV row per such order by tap time (when it was tapped, epoch
+     * millis, and each step's millis since the tap), which tells bunched slow orders (a stall) from spread ones.
      */
-    Map<String, Object> percentiles() {
+    record Readback(Map<String, Object> percentiles, String ordersCsv) {
+    }
+
+    /** Reads every step written since this timeline started. */
+    Readback readBack() {
         Map<TopicPartition, Long> until = consumer.endOffsets(partitions);
         consumer.assign(partitions);
         from.forEach(consumer::seek);
@@ -88,8 +91,15 @@ final class OrderTimeline implements AutoCloseable {
             }
         }
         Map<Step, Latencies> sinceTap = new EnumMap<>(Step.class);
+        StringBuilder csv = new StringBuilder("order_id,tapped_epoch_ms");
+        for (Step step : Step.values()) {
+            csv.append(',').append(step.name().toLowerCase()).append("_ms");
+        }
+        csv.append('\n');
         int complete = 0;
-        for (Map.Entry<String, long[]> order : clientTimes.entrySet()) {
+        List<Map.Entry<String, long[]>> byTap = clientTimes.entrySet().stream()
+                .sorted(Map.Entry.comparingByValue(Comparator.comparingLong(times -> times[0]))).toList();
+        for (Map.Entry<String, long[]> order : byTap) {
             EnumMap<Step, Long> seen = steps.get(order.getKey());
             if (seen == null || seen.size() != Step.values().length - 1) {
                 continue;
@@ -97,41 +107,18 @@ final class OrderTimeline implements AutoCloseable {
             complete++;
             seen.put(Step.CLIENT_ANSWERED, order.getValue()[1]);
             long tapped = order.getValue()[0];
-            EnumMap<Step, Long> sinceItsTap = new EnumMap<>(Step.class);
+            csv.append(order.getKey()).append(',').append(tapped);
             seen.forEach((step, at) -> {
-                sinceItsTap.put(step, at - tapped);
+                csv.append(',').append(at - tapped);
                 sinceTap.computeIfAbsent(step, s -> new Latencies()).add((at - tapped) * 1_000_000L);
             });
-            completeOrders.put(order.getKey(), sinceItsTap);
+            csv.append('\n');
         }
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("orders", complete);
-        sinceTap.forEach((step, latencies) -> result.put(step.name().toLowerCase(), Map.of(
+        Map<String, Object> percentiles = new LinkedHashMap<>();
+        percentiles.put("orders", complete);
+        sinceTap.forEach((step, latencies) -> percentiles.put(step.name().toLowerCase(), Map.of(
                 "p50_ms", latencies.percentileMillis(50), "p99_ms", latencies.percentileMillis(99))));
-        return result;
-    }
-
-    /**
-     * One row per order {@link #percentiles()} counted, by tap time: when it was tapped (epoch millis) and each
-     * step's millis since the tap. Shows whether the slow orders are spread out (queueing) or bunched (a stall).
-     */
-    String ordersCsv() {
-        StringBuilder csv = new StringBuilder("order_id,tapped_epoch_ms");
-        for (Step step : Step.values()) {
-            csv.append(',').append(step.name().toLowerCase()).append("_ms");
-        }
-        csv.append('\n');
-        completeOrders.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey(
-                        Comparator.comparingLong(orderId -> clientTimes.get(orderId)[0])))
-                .forEach(order -> {
-                    csv.append(order.getKey()).append(',').append(clientTimes.get(order.getKey())[0]);
-                    for (Step step : Step.values()) {
-                        csv.append(',').append(order.getValue().get(step));
-                    }
-                    csv.append('\n');
-                });
-        return csv.toString();
+        return new Readback(percentiles, csv.toString());
     }
 
     private static void record(Map<String, EnumMap<Step, Long>> steps, SpecificRecord value) {

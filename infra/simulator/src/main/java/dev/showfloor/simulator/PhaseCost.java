@@ -17,11 +17,12 @@ final class PhaseCost {
     }
 
     /**
-     * A phase's rate, its broker records per operation by topic, its CPU milliseconds per operation by role, and
-     * how the machine's CPU time went meanwhile ({@link MachineCpu#shares}).
+     * A phase's rate, its broker records per operation by topic, its CPU milliseconds per operation by role, how
+     * the machine's CPU time went meanwhile ({@link MachineCpu#shares}), and the seconds each role spent compiling
+     * in it ({@link JitActivity}).
      */
     record Measured(double perSecond, Map<String, Double> recordsPerOperation, Map<String, Double> cpuMsPerOperation,
-                    Map<String, Double> machineCpuShares) {
+                    Map<String, Double> machineCpuShares, Map<String, Double> compileSeconds) {
     }
 
     private PhaseCost() {
@@ -33,10 +34,12 @@ final class PhaseCost {
             Map<String, Long> records = broker.byTopic();
             Map<String, Double> cpu = StackCpu.millisSoFar();
             Optional<MachineCpu.Ticks> machine = MachineCpu.now();
+            Map<String, Double> compiled = JitActivity.compileSecondsSoFar();
             double perSecond = phase.run();
             return new Measured(perSecond, perOperation(records, broker.byTopic(), operations),
                     perOperation(cpu, StackCpu.millisSoFar(), operations),
-                    MachineCpu.shares(machine, MachineCpu.now()));
+                    MachineCpu.shares(machine, MachineCpu.now()),
+                    perOperation(compiled, JitActivity.compileSecondsSoFar(), 1));
         }
     }
 
