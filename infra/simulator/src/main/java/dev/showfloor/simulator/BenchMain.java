@@ -24,7 +24,7 @@ public final class BenchMain {
                     + "            [--sweep 2000,1000,500 (more paced rates)] [--linger-ms 5 (load generator)]\n"
                     + "            [--drop false (true: every hold a shopper's in a capped drop)]\n"
                     + "  checkout [--orders 6000] [--concurrency 384] [--rate 300] [--paced-seconds 10]\n"
-                    + "           [--lead-in-seconds 10 (the rate, unmeasured, before the measured paced phase)]\n"
+                    + "  inventory, checkout: [--lead-in-seconds 10 (the paced rate, unmeasured, before its measured phase)]\n"
                     + "           [--prefer-wait false (POST, then long-poll; true: the POST waits for the decision)]\n"
                     + "           [--http-client jdk-http2 (one multiplexed connection) | jdk-http1.1 | plain-http1.1\n"
                     + "            (a connection per request in flight; plain: the lightest client, for the load generator)]\n"
@@ -39,6 +39,7 @@ public final class BenchMain {
         Path out = Path.of(options.getOrDefault("out", "target/bench"));
         int rawRecords = Integer.parseInt(options.getOrDefault("raw-records", "300000"));
         int floorCommitMs = Integer.parseInt(options.getOrDefault("floor-commit-ms", "20"));
+        Duration pacedLeadIn = Duration.ofSeconds(Long.parseLong(options.getOrDefault("lead-in-seconds", "10")));
 
         System.out.println("measuring the raw broker (" + rawRecords + " records of " + RECORD_BYTES + " B, acks=all)...");
         double raw = RawBroker.recordsPerSecond(bootstrap, rawRecords, RECORD_BYTES);
@@ -48,7 +49,7 @@ public final class BenchMain {
             case "inventory" -> {
                 try (InventoryBench bench = new InventoryBench(bootstrap, registry,
                         Integer.parseInt(options.getOrDefault("linger-ms", "5")), floorCommitMs,
-                        Boolean.parseBoolean(options.getOrDefault("drop", "false")))) {
+                        Boolean.parseBoolean(options.getOrDefault("drop", "false")), pacedLeadIn)) {
                     bench.run(raw, Integer.parseInt(options.getOrDefault("requests", "100000")),
                             Duration.ofSeconds(Long.parseLong(options.getOrDefault("paced-seconds", "10"))),
                             Double.parseDouble(options.getOrDefault("paced-rate", "0")),
@@ -59,8 +60,7 @@ public final class BenchMain {
                     options.getOrDefault("inventory", "http://127.0.0.1:8102"),
                     options.getOrDefault("checkout", "http://127.0.0.1:8103"), floorCommitMs,
                     Boolean.parseBoolean(options.getOrDefault("prefer-wait", "false")),
-                    options.getOrDefault("http-client", HttpTransport.DEFAULT),
-                    Duration.ofSeconds(Long.parseLong(options.getOrDefault("lead-in-seconds", "10"))))
+                    options.getOrDefault("http-client", HttpTransport.DEFAULT), pacedLeadIn)
                     .run(raw, Integer.parseInt(options.getOrDefault("orders", "6000")),
                             Integer.parseInt(options.getOrDefault("concurrency", "384")),
                             Double.parseDouble(options.getOrDefault("rate", "300")),

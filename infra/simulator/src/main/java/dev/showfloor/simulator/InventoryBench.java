@@ -40,7 +40,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Hold decisions end to end: a PlaceHold produced to inventory.commands until its HoldPlaced/HoldRejected is
  * read (read_committed) from inventory.events. After unmeasured warm-up bursts, first at saturation (throughput),
- * then paced at half that rate (latency). Needs the inventory service running against the same broker and registry.
+ * then paced at half that rate (latency) after an unmeasured lead-in at that rate. Needs the inventory service
+ * running against the same broker and registry.
  */
 public final class InventoryBench implements AutoCloseable {
     private static final int SKUS = 12;
@@ -61,6 +62,7 @@ public final class InventoryBench implements AutoCloseable {
     private final int lingerMs;
     private final int floorCommitMs;
     private final boolean inADrop;
+    private final Duration pacedLeadIn;
     private final KafkaProducer<String, byte[]> producer;
     private final CachedSchemaAvroSerializer<InventoryCommand> serializer = new CachedSchemaAvroSerializer<>();
     private final KafkaConsumer<String, InventoryEvent> consumer;
@@ -83,13 +85,16 @@ public final class InventoryBench implements AutoCloseable {
      * @param floorCommitMs the exactly-once floor's commit interval (the services' is 20 ms)
      * @param inADrop       whether every hold is a shopper's in a capped drop (the buyer-cap check and count on
      *                      each), as in a micro-drop, rather than a hold outside any drop
+     * @param pacedLeadIn   how long the paced rate runs unmeasured before the measured phase at half the maximum
+     *                      (none until the 2026-12-06 twentieth session)
      */
     public InventoryBench(String bootstrapServers, String registryApiUrl, int lingerMs, int floorCommitMs,
-                          boolean inADrop) {
+                          boolean inADrop, Duration pacedLeadIn) {
         this.bootstrapServers = bootstrapServers;
         this.lingerMs = lingerMs;
         this.floorCommitMs = floorCommitMs;
         this.inADrop = inADrop;
+        this.pacedLeadIn = pacedLeadIn;
         Map<String, Object> serde = Map.of(
                 "apicurio.registry.url", registryApiUrl,
                 "apicurio.registry.auto-register", "true",
@@ -156,6 +161,13 @@ public final class InventoryBench implements AutoCloseable {
         // What a hold costs each process when paced (single records) rather than in a burst: where half the
         // burst maximum is decided.
         double rateAtHalf = pacedRate;
+        if (!pacedLeadIn.isZero()) {
+            // Unmeasured, at the measured pace: every process (the load generator too) compiles what single records
+            // run that a burst did not. Its holds stay open through the measured phase: releasing them would put a
+            // burst right before it.
+            System.out.printf("  leading in at %d holds/s for %d s%n", Math.round(rateAtHalf), pacedLeadIn.toSeconds());
+            paced("lead", rateAtHalf, pacedLeadIn);
+        }
         Paced[] pacedAtHalf = new Paced[1];
         PhaseCost.Measured pacedCost = PhaseCost.around(bootstrapServers, (int) (rateAtHalf * pacedDuration.toSeconds()),
                 () -> {
@@ -195,6 +207,8 @@ public final class InventoryBench implements AutoCloseable {
                 .put("paced_cpu_ms_per_hold", pacedCost.cpuMsPerOperation())
                 .put("paced_broker_records_per_hold", pacedCost.recordsPerOperation())
                 .put("paced_machine_cpu_shares", pacedCost.machineCpuShares())
+                .put("paced_compile_seconds", pacedCost.compileSeconds())
+                .put("paced_lead_in_seconds", pacedLeadIn.toSeconds())
                 .put("latency_by_rate", sweep)
                 .put("warm_up", warmUp.asReport())
                 .put("holds_in_a_drop", inADrop)
