@@ -40,8 +40,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Hold decisions end to end: a PlaceHold produced to inventory.commands until its HoldPlaced/HoldRejected is
  * read (read_committed) from inventory.events. After unmeasured warm-up bursts, first at saturation (throughput),
- * then paced at half that rate (latency) after an unmeasured lead-in at that rate. Needs the inventory service
- * running against the same broker and registry.
+ * then paced at half that rate (latency), optionally after an unmeasured lead-in at that rate. Needs the inventory
+ * service running against the same broker and registry.
  */
 public final class InventoryBench implements AutoCloseable {
     private static final int SKUS = 12;
@@ -85,8 +85,8 @@ public final class InventoryBench implements AutoCloseable {
      * @param floorCommitMs the exactly-once floor's commit interval (the services' is 20 ms)
      * @param inADrop       whether every hold is a shopper's in a capped drop (the buyer-cap check and count on
      *                      each), as in a micro-drop, rather than a hold outside any drop
-     * @param pacedLeadIn   how long the paced rate runs unmeasured before the measured phase at half the maximum
-     *                      (none until the 2026-12-06 twentieth session)
+     * @param pacedLeadIn   how long the paced rate runs unmeasured before the measured phase at half the maximum;
+     *                      its holds stay open through that phase
      */
     public InventoryBench(String bootstrapServers, String registryApiUrl, int lingerMs, int floorCommitMs,
                           boolean inADrop, Duration pacedLeadIn) {
