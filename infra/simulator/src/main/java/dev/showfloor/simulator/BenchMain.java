@@ -40,10 +40,6 @@ public final class BenchMain {
         Path out = Path.of(options.getOrDefault("out", "target/bench"));
         int rawRecords = Integer.parseInt(options.getOrDefault("raw-records", "300000"));
         int floorCommitMs = Integer.parseInt(options.getOrDefault("floor-commit-ms", "20"));
-        // Inventory's lead-in holds would stay open through its measured phase, and with them in the heap its
-        // collector's pauses grew (docs/BENCHMARKS.md, twentieth session): none unless asked for.
-        Duration pacedLeadIn = Duration.ofSeconds(Long.parseLong(options.getOrDefault("lead-in-seconds",
-                args[0].equals("inventory") ? "0" : "10")));
 
         System.out.println("measuring the raw broker (" + rawRecords + " records of " + RECORD_BYTES + " B, acks=all)...");
         double raw = RawBroker.recordsPerSecond(bootstrap, rawRecords, RECORD_BYTES);
@@ -53,9 +49,12 @@ public final class BenchMain {
             case "inventory" -> {
                 try (InventoryBench bench = new InventoryBench(bootstrap, registry,
                         Integer.parseInt(options.getOrDefault("linger-ms", "5")), floorCommitMs,
-                        Boolean.parseBoolean(options.getOrDefault("drop", "false")), pacedLeadIn)) {
+                        Boolean.parseBoolean(options.getOrDefault("drop", "false")),
+                        // Its lead-in's holds would stay open through the measured phase, and with them in the heap
+                        // inventory's collector paused longer (docs/BENCHMARKS.md, twentieth session).
+                        seconds(options, "lead-in-seconds", 0))) {
                     bench.run(raw, Integer.parseInt(options.getOrDefault("requests", "100000")),
-                            Duration.ofSeconds(Long.parseLong(options.getOrDefault("paced-seconds", "10"))),
+                            seconds(options, "paced-seconds", 10),
                             Double.parseDouble(options.getOrDefault("paced-rate", "0")),
                             rates(options, "sweep", "2000,1000,500")).write(out);
                 }
@@ -64,11 +63,12 @@ public final class BenchMain {
                     options.getOrDefault("inventory", "http://127.0.0.1:8102"),
                     options.getOrDefault("checkout", "http://127.0.0.1:8103"), floorCommitMs,
                     Boolean.parseBoolean(options.getOrDefault("prefer-wait", "false")),
-                    options.getOrDefault("http-client", HttpTransport.DEFAULT), pacedLeadIn)
+                    options.getOrDefault("http-client", HttpTransport.DEFAULT),
+                    seconds(options, "lead-in-seconds", 10))
                     .run(raw, Integer.parseInt(options.getOrDefault("orders", "6000")),
                             Integer.parseInt(options.getOrDefault("concurrency", "384")),
                             Double.parseDouble(options.getOrDefault("rate", "300")),
-                            Duration.ofSeconds(Long.parseLong(options.getOrDefault("paced-seconds", "10"))))
+                            seconds(options, "paced-seconds", 10))
                     .write(out);
             case "floor" -> {
                 // The floor alone, in any write shape: e.g. inventory's (--writes 5 --hops 1) or checkout's
@@ -80,7 +80,7 @@ public final class BenchMain {
                         Integer.parseInt(options.getOrDefault("linger-ms", "5")))) {
                     report.throughput(floor.measure(report, Integer.parseInt(options.getOrDefault("requests", "20000")),
                             rates(options, "rates", "2000,500"),
-                            Duration.ofSeconds(Long.parseLong(options.getOrDefault("paced-seconds", "10"))), 0, raw),
+                            seconds(options, "paced-seconds", 10), 0, raw),
                             raw);
                 }
                 report.write(out);
@@ -90,6 +90,12 @@ public final class BenchMain {
                 System.exit(2);
             }
         }
+    }
+
+    /** An option given in whole seconds. */
+    private static Duration seconds(Map<String, String> options, String name, long defaultSeconds) {
+        String given = options.get(name);
+        return Duration.ofSeconds(given == null ? defaultSeconds : Long.parseLong(given));
     }
 
     /** A comma-separated list of rates per second; blank for none. */
