@@ -51,8 +51,8 @@ public final class StateStores {
     }
 
     /**
-     * A store read and written by key only (scans work but sort a copy). In memory it is a hash map
-     * ({@link HashKeyValueStore}) backed by a changelog and without the record cache: its keys (one per hold,
+     * A store read and written by key only (scans work but sort a copy). In memory it is a hash table packed
+     * into byte pages ({@link HashKeyValueStore}) backed by a changelog and without the record cache: its keys (one per hold,
      * per buyer) are mostly written once between two commits, so a cache would coalesce little and add a second
      * sorted map to every lookup. In RocksDB it is {@link #keyValue}'s store.
      */

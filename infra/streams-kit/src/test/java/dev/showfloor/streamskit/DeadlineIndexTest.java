@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class DeadlineIndexTest {
     @Test
     void dueEntriesComeOutEarliestFirstOnceAndAreForgotten() {
-        DeadlineIndex<String> deadlines = new DeadlineIndex<>();
+        DeadlineIndex<String> deadlines = DeadlineIndex.ofStrings();
         deadlines.schedule(2_000, "ord-b");
         deadlines.schedule(999, "ord-a");
         deadlines.schedule(1_500, "ord-a");
@@ -25,7 +25,7 @@ class DeadlineIndexTest {
 
     @Test
     void aCancelledEntryIsNeitherHandedOutNorCounted() {
-        DeadlineIndex<String> deadlines = new DeadlineIndex<>();
+        DeadlineIndex<String> deadlines = DeadlineIndex.ofStrings();
         deadlines.schedule(1_000, "hold-a");
         deadlines.schedule(1_000, "hold-b");
         deadlines.schedule(3_000, "hold-c");

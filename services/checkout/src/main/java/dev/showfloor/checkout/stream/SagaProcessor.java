@@ -54,7 +54,7 @@ final class SagaProcessor extends ContextualProcessor<String, SpecificRecord, St
     private final Duration catchUpGrace;
     private long enforceDeadlinesFrom;
     private KeyValueStore<String, OrderSaga> sagas;
-    private final DeadlineIndex<String> deadlines = new DeadlineIndex<>();
+    private final DeadlineIndex<String> deadlines = DeadlineIndex.ofStrings();
     /** Where the next slice looks for ended orders; null: from the first key. */
     private String forgetFrom;
 

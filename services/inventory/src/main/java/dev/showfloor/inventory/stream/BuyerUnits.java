@@ -23,7 +23,7 @@ final class BuyerUnits {
 
     private final KeyValueStore<String, Count> store;
     private final long windowMillis;
-    private final DeadlineIndex<String> forgetAt = new DeadlineIndex<>();
+    private final DeadlineIndex<String> forgetAt = DeadlineIndex.ofStrings();
 
     private BuyerUnits(KeyValueStore<String, Count> store, Duration window) {
         this.store = store;

@@ -2,6 +2,8 @@ package dev.showfloor.inventory.stream;
 
 import dev.showfloor.inventory.domain.StockPosition;
 import dev.showfloor.streamskit.DeadlineIndex;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +21,27 @@ final class HoldExpiries {
     private record Due(String stockKey, String holdId) {
     }
 
-    private final DeadlineIndex<Due> schedule = new DeadlineIndex<>();
+    /** A hold's entry packed as [stock key length][stock key][hold id], UTF-8 (hold ids may contain anything). */
+    private static final DeadlineIndex.Codec<Due> PACKED = new DeadlineIndex.Codec<>() {
+        @Override
+        public byte[] encode(Due due) {
+            byte[] stockKey = due.stockKey().getBytes(StandardCharsets.UTF_8);
+            byte[] holdId = due.holdId().getBytes(StandardCharsets.UTF_8);
+            return ByteBuffer.allocate(Integer.BYTES + stockKey.length + holdId.length)
+                    .putInt(stockKey.length).put(stockKey).put(holdId).array();
+        }
+
+        @Override
+        public Due decode(byte[] bytes, int offset, int length) {
+            int stockKeyLength = ByteBuffer.wrap(bytes, offset, Integer.BYTES).getInt();
+            int stockKeyStart = offset + Integer.BYTES;
+            int holdIdStart = stockKeyStart + stockKeyLength;
+            return new Due(new String(bytes, stockKeyStart, stockKeyLength, StandardCharsets.UTF_8),
+                    new String(bytes, holdIdStart, offset + length - holdIdStart, StandardCharsets.UTF_8));
+        }
+    };
+
+    private final DeadlineIndex<Due> schedule = new DeadlineIndex<>(PACKED);
 
     /** Rebuilds the index from a task's holds store (keys made by {@link StoreHoldBook#holdKey}). */
     static HoldExpiries of(KeyValueStore<String, StockPosition.Hold> holds) {
