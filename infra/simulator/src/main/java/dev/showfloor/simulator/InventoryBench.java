@@ -278,7 +278,7 @@ public final class InventoryBench implements AutoCloseable {
             Phase releases = new Phase("release-" + sent.getKey(), sent.getValue());
             for (int i = 0; i < sent.getValue(); i++) {
                 String holdCommandId = placed.commandId(i);
-                releases.records.add(record(new ReleaseHold(releases.commandId(i), location, skuOf(holdCommandId),
+                releases.add(record(new ReleaseHold(releases.commandId(i), location, skuOf(holdCommandId),
                         holdIdOf(holdCommandId), HoldReleaseReason.ORDER_CANCELLED)));
             }
             burst(releases);
@@ -294,7 +294,7 @@ public final class InventoryBench implements AutoCloseable {
     private final class Phase {
         private final String idPrefix;
         private final String idSuffix;
-        private final List<ProducerRecord<String, byte[]>> records;
+        private final PackedRecords records;
         private final AtomicLongArray sentNanos;
         private final AtomicLongArray sentWallMillis;
         private final boolean[] answered; // touched by the reader thread only
@@ -302,10 +302,14 @@ public final class InventoryBench implements AutoCloseable {
         Phase(String name, int requests) {
             idPrefix = name + "-";
             idSuffix = "-" + location;
-            records = new java.util.ArrayList<>(requests);
+            records = new PackedRecords(Topics.INVENTORY_COMMANDS.name(), requests);
             sentNanos = new AtomicLongArray(requests);
             sentWallMillis = new AtomicLongArray(requests);
             answered = new boolean[requests];
+        }
+
+        void add(ProducerRecord<String, byte[]> record) {
+            records.add(record.key(), record.value());
         }
 
         String commandId(int index) {
@@ -315,7 +319,7 @@ public final class InventoryBench implements AutoCloseable {
         void send(int index) {
             sentWallMillis.set(index, System.currentTimeMillis());
             sentNanos.set(index, System.nanoTime());
-            producer.send(records.get(index));
+            producer.send(records.record(index));
         }
 
         /** The index of a hold of this phase, first answer only; -1 for anything else. */
@@ -345,7 +349,7 @@ public final class InventoryBench implements AutoCloseable {
             PlaceHold hold = new PlaceHold(commandId, location, skuOf(commandId), holdIdOf(commandId),
                     "order-" + commandId, 1, 3_600_000L, inADrop ? "drop-" + location : null,
                     inADrop ? "shopper-" + commandId : null, inADrop ? DROP_CAP : null, null);
-            holds.records.add(record(hold));
+            holds.add(record(hold));
         }
         return holds;
     }

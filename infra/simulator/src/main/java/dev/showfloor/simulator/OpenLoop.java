@@ -8,8 +8,13 @@ final class OpenLoop {
     private OpenLoop() {
     }
 
-    /** Calls {@code send} with 0 … count − 1 at {@code perSecond}. */
+    /**
+     * Calls {@code send} with 0 … count − 1 at {@code perSecond}. First the load generator collects its own
+     * garbage (what the phases before left, unmeasured), so that with its large young generation it seldom
+     * pauses while it sends and times the phase: its pauses would count as the latency of whatever was in flight.
+     */
     static void pace(double perSecond, int count, IntConsumer send) {
+        System.gc();
         long interval = (long) (1e9 / perSecond);
         long next = System.nanoTime();
         for (int i = 0; i < count; i++) {
