@@ -48,12 +48,13 @@ public final class KafkaBroker implements AutoCloseable {
             Files.writeString(logConfig, RuntimeArtifacts.resource("showfloor/kafka-log4j2.properties"));
             Path log = workDir.resolve("kafka.log");
             List<String> classpath = RuntimeArtifacts.kafkaBrokerClasspath();
+            List<String> jvmArgs = List.of("-Xmx" + settings.heap(), "-XX:+UseG1GC",
+                    "-Djava.awt.headless=true", "-Dlog4j2.configurationFile=" + logConfig);
+            List<String> brokerJvmArgs = new ArrayList<>(jvmArgs);
             // A fixed heap, as Kafka's start script sets one: grown from a small one, G1 kept it about twice the
             // broker's live data and so ran a marking cycle every few seconds, each with a pause of up to 60 ms.
-            List<String> jvmArgs = List.of("-Xms" + settings.heap(), "-Xmx" + settings.heap(), "-XX:+UseG1GC",
-                    "-Djava.awt.headless=true", "-Dlog4j2.configurationFile=" + logConfig);
+            brokerJvmArgs.addFirst("-Xms" + settings.heap());
             // The extra options are for the broker (a profiler attached to the format step would write its own file).
-            List<String> brokerJvmArgs = new ArrayList<>(jvmArgs);
             brokerJvmArgs.addAll(settings.jvmOptions());
 
             // The format step is short-lived and run in the foreground.
