@@ -56,6 +56,12 @@ public final class HashKeyValueStore implements KeyValueStore<Bytes, byte[]> {
     private int[] pageLive;
     private int pagesMade;
     private final ArrayDeque<Integer> freePages = new ArrayDeque<>();
+    /**
+     * Dropped pages kept for the next ones: pages live long enough to be promoted, so a store whose entries come
+     * and go (holds placed and released) would otherwise leave a page of garbage in the old generation for each.
+     */
+    private final ArrayDeque<byte[]> sparePages = new ArrayDeque<>();
+    private static final int MAX_SPARE_PAGES = 64;
     private int writePage;
     /** Set while a sparse page's entries move, so that the move does not start another. */
     private boolean relocating;
@@ -97,6 +103,7 @@ public final class HashKeyValueStore implements KeyValueStore<Bytes, byte[]> {
         pageLive = new int[8];
         pagesMade = 0;
         freePages.clear();
+        sparePages.clear();
         writePage = -1;
         slots = new long[MIN_SLOTS];
         hashes = new int[MIN_SLOTS];
@@ -367,7 +374,7 @@ public final class HashKeyValueStore implements KeyValueStore<Bytes, byte[]> {
             pageUsed = Arrays.copyOf(pageUsed, pages.length);
             pageLive = Arrays.copyOf(pageLive, pages.length);
         }
-        pages[page] = new byte[bytes];
+        pages[page] = bytes == PAGE_BYTES && !sparePages.isEmpty() ? sparePages.pop() : new byte[bytes];
         return page;
     }
 
@@ -383,9 +390,9 @@ public final class HashKeyValueStore implements KeyValueStore<Bytes, byte[]> {
         if (relocating || page == writePage || pageLive[page] * 4L > pageUsed[page]) {
             return;
         }
+        byte[] bytes = pages[page];
         relocating = true;
         try {
-            byte[] bytes = pages[page];
             for (int offset = 0; offset < pageUsed[page] && pageLive[page] > 0; ) {
                 int keyLength = Packing.getInt(bytes, offset);
                 int size = ENTRY_HEADER + keyLength + Packing.getInt(bytes, offset + Integer.BYTES);
@@ -401,6 +408,9 @@ public final class HashKeyValueStore implements KeyValueStore<Bytes, byte[]> {
             }
         } finally {
             relocating = false;
+        }
+        if (bytes.length == PAGE_BYTES && sparePages.size() < MAX_SPARE_PAGES) {
+            sparePages.push(bytes); // its old contents lie beyond pageUsed of whichever page reuses it
         }
         pages[page] = null;
         pageUsed[page] = 0;
