@@ -278,7 +278,7 @@ public final class InventoryBench implements AutoCloseable {
             Phase releases = new Phase("release-" + sent.getKey(), sent.getValue());
             for (int i = 0; i < sent.getValue(); i++) {
                 String holdCommandId = placed.commandId(i);
-                releases.add(record(new ReleaseHold(releases.commandId(i), location, skuOf(holdCommandId),
+                releases.records.add(record(new ReleaseHold(releases.commandId(i), location, skuOf(holdCommandId),
                         holdIdOf(holdCommandId), HoldReleaseReason.ORDER_CANCELLED)));
             }
             burst(releases);
@@ -306,10 +306,6 @@ public final class InventoryBench implements AutoCloseable {
             sentNanos = new AtomicLongArray(requests);
             sentWallMillis = new AtomicLongArray(requests);
             answered = new boolean[requests];
-        }
-
-        void add(ProducerRecord<String, byte[]> record) {
-            records.add(record.key(), record.value());
         }
 
         String commandId(int index) {
@@ -349,7 +345,7 @@ public final class InventoryBench implements AutoCloseable {
             PlaceHold hold = new PlaceHold(commandId, location, skuOf(commandId), holdIdOf(commandId),
                     "order-" + commandId, 1, 3_600_000L, inADrop ? "drop-" + location : null,
                     inADrop ? "shopper-" + commandId : null, inADrop ? DROP_CAP : null, null);
-            holds.add(record(hold));
+            holds.records.add(record(hold));
         }
         return holds;
     }

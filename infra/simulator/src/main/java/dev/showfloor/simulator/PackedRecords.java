@@ -29,7 +29,12 @@ final class PackedRecords {
         keyOf = new int[Math.max(1, expected)];
     }
 
-    void add(String key, byte[] value) {
+    void add(ProducerRecord<String, byte[]> record) {
+        if (!record.topic().equals(topic)) {
+            throw new IllegalArgumentException("a record for " + record.topic() + " among records for " + topic);
+        }
+        String key = record.key();
+        byte[] value = record.value();
         if (size == valueEnds.length) {
             valueEnds = Arrays.copyOf(valueEnds, size * 2);
             keyOf = Arrays.copyOf(keyOf, size * 2);

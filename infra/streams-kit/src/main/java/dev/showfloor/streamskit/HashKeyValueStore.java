@@ -40,6 +40,8 @@ public final class HashKeyValueStore implements KeyValueStore<Bytes, byte[]> {
     static final int PAGE_BYTES = 256 * 1024;
     private static final int ENTRY_HEADER = 2 * Integer.BYTES;
     private static final int MIN_SLOTS = 64;
+    /** Dropped pages kept for reuse, at most (16 MiB). */
+    private static final int MAX_SPARE_PAGES = 64;
     /** Table slots hold an entry's address + 1, so that 0 is an empty slot; -1 marks a deleted entry's slot. */
     private static final long EMPTY = 0;
     private static final long REMOVED = -1;
@@ -61,7 +63,6 @@ public final class HashKeyValueStore implements KeyValueStore<Bytes, byte[]> {
      * and go (holds placed and released) would otherwise leave a page of garbage in the old generation for each.
      */
     private final ArrayDeque<byte[]> sparePages = new ArrayDeque<>();
-    private static final int MAX_SPARE_PAGES = 64;
     private int writePage;
     /** Set while a sparse page's entries move, so that the move does not start another. */
     private boolean relocating;
