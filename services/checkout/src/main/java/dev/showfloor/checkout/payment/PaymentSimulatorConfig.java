@@ -1,10 +1,9 @@
 package dev.showfloor.checkout.payment;
 
-import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-@ConfigMapping(prefix = "showfloor.payment.simulator")
+/** The in-process payment simulator's behaviour ({@code showfloor.payment.simulator.*}). */
 public interface PaymentSimulatorConfig {
     /** How long the simulated provider takes to answer. */
     @WithDefault("20ms")

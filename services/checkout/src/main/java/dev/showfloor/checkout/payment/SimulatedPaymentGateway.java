@@ -2,8 +2,8 @@ package dev.showfloor.checkout.payment;
 
 import dev.showfloor.checkout.domain.PaymentGateway;
 import dev.showfloor.servicekit.memory.BoundedMap;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -24,10 +24,11 @@ import java.util.concurrent.TimeUnit;
  *       for the order, and the first two voids of it, then answers as for {@code tok_approve}</li>
  *   <li>{@code tok_unavailable}: every authorization fails ({@link ProviderUnavailable}), so the port gives up
  *       and the saga rejects the order</li>
+ *   <li>{@code tok_lost_answer}: the provider authorizes, but every answer is lost on the way back
+ *       ({@link ProviderUnavailable}): the port gives up, and the order must be rejected and its authorization
+ *       voided</li>
  * </ul>
  */
-@ApplicationScoped
-@PaymentProvider
 public class SimulatedPaymentGateway implements PaymentGateway {
     public static final String APPROVE_TOKEN = "tok_approve";
     public static final String DECLINE_TOKEN = "tok_decline";
@@ -35,6 +36,7 @@ public class SimulatedPaymentGateway implements PaymentGateway {
     public static final String TIMEOUT_TOKEN = "tok_timeout";
     public static final String FLAKY_TOKEN = "tok_flaky";
     public static final String UNAVAILABLE_TOKEN = "tok_unavailable";
+    public static final String LOST_ANSWER_TOKEN = "tok_lost_answer";
     private static final int FLAKY_FAILURES = 2;
 
     private final PaymentSimulatorConfig config;
@@ -88,6 +90,10 @@ public class SimulatedPaymentGateway implements PaymentGateway {
             }
             flakyCalls.putIfAbsent("void:" + orderId, 0); // its voids will fail twice too
         }
+        if (LOST_ANSWER_TOKEN.equals(token)) {
+            authorized.add(orderId);
+            throw new ProviderUnavailable("simulated lost answer (" + LOST_ANSWER_TOKEN + "): authorized, not told");
+        }
         if (TIMEOUT_TOKEN.equals(token)) {
             return Outcome.noAnswer();
         }
@@ -121,6 +127,13 @@ public class SimulatedPaymentGateway implements PaymentGateway {
 
     private static ProviderUnavailable flakyFailure(String call) {
         return new ProviderUnavailable("simulated provider error (" + FLAKY_TOKEN + ", " + call + ")");
+    }
+
+    /** The orders holding an authorization now (authorized and not voided), as a provider's ledger shows them. */
+    public Set<String> authorizedOrders() {
+        synchronized (authorized) {
+            return new HashSet<>(authorized);
+        }
     }
 
     @Override

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.showfloor.checkout.domain.PaymentGateway.Outcome;
 import dev.showfloor.checkout.domain.PaymentGateway.ProviderUnavailable;
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -85,6 +86,15 @@ class SimulatedPaymentGatewayTest {
         for (int attempt = 0; attempt < 5; attempt++) {
             assertUnavailable(gateway.authorize("ord-down", 1_000, "EUR", SimulatedPaymentGateway.UNAVAILABLE_TOKEN));
         }
+    }
+
+    @Test
+    void aLostAnswerLeavesAnAuthorizationToVoid() throws Exception {
+        SimulatedPaymentGateway gateway = new SimulatedPaymentGateway(config(0.0));
+        assertUnavailable(gateway.authorize("ord-lost", 1_000, "EUR", SimulatedPaymentGateway.LOST_ANSWER_TOKEN));
+        assertEquals(Set.of("ord-lost"), gateway.authorizedOrders());
+        assertNotNull(gateway.voidAuthorization("ord-lost").toCompletableFuture().join());
+        assertEquals(Set.of(), gateway.authorizedOrders());
     }
 
     static void assertUnavailable(CompletionStage<?> call) {

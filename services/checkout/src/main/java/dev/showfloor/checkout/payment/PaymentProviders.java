@@ -1,0 +1,22 @@
+package dev.showfloor.checkout.payment;
+
+import dev.showfloor.checkout.domain.PaymentGateway;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/** Picks the payment port's adapter from configuration ({@code showfloor.payment.provider}). */
+@Singleton
+public class PaymentProviders {
+
+    @Produces
+    @Singleton
+    @PaymentProvider
+    PaymentGateway provider(PaymentConfig config) {
+        return switch (config.provider()) {
+            case SIMULATOR -> new SimulatedPaymentGateway(config.simulator());
+            case REMOTE_SIMULATOR -> new RemotePaymentSimulatorGateway(config.remoteSimulator().url()
+                    .orElseThrow(() -> new IllegalStateException("showfloor.payment.provider=remote-simulator needs "
+                            + "showfloor.payment.remote-simulator.url")), config.remoteSimulator().requestTimeout());
+        };
+    }
+}
