@@ -1,6 +1,7 @@
 package dev.showfloor.checkout.payment;
 
 import dev.showfloor.checkout.domain.PaymentGateway;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
@@ -8,8 +9,10 @@ import jakarta.inject.Singleton;
 @Singleton
 public class PaymentProviders {
 
+    /** Made at start-up, so a missing setting stops checkout at once rather than failing its first payment. */
     @Produces
     @Singleton
+    @Startup
     @PaymentProvider
     PaymentGateway provider(PaymentConfig config) {
         return switch (config.provider()) {

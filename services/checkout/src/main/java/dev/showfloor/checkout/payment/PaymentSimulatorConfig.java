@@ -3,7 +3,7 @@ package dev.showfloor.checkout.payment;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** The in-process payment simulator's behaviour ({@code showfloor.payment.simulator.*}). */
+/** The payment simulator's behaviour ({@code showfloor.payment.simulator.*}). */
 public interface PaymentSimulatorConfig {
     /** How long the simulated provider takes to answer. */
     @WithDefault("20ms")
@@ -16,4 +16,11 @@ public interface PaymentSimulatorConfig {
     /** Seed of the random declines, so a run can be repeated. */
     @WithDefault("42")
     long seed();
+
+    /** Fixed settings, for a simulator built outside configuration (a simulator process, tests). */
+    static PaymentSimulatorConfig of(Duration latency, double declineRate, long seed) {
+        record Fixed(Duration latency, double declineRate, long seed) implements PaymentSimulatorConfig {
+        }
+        return new Fixed(latency, declineRate, seed);
+    }
 }

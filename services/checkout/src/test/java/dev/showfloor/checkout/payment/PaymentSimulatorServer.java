@@ -46,22 +46,8 @@ public final class PaymentSimulatorServer implements AutoCloseable {
     }
 
     public static PaymentSimulatorServer start(Duration latency, double declineRate, long seed) throws IOException {
-        return new PaymentSimulatorServer(new SimulatedPaymentGateway(new PaymentSimulatorConfig() {
-            @Override
-            public Duration latency() {
-                return latency;
-            }
-
-            @Override
-            public double declineRate() {
-                return declineRate;
-            }
-
-            @Override
-            public long seed() {
-                return seed;
-            }
-        }));
+        return new PaymentSimulatorServer(new SimulatedPaymentGateway(
+                PaymentSimulatorConfig.of(latency, declineRate, seed)));
     }
 
     public URI url() {

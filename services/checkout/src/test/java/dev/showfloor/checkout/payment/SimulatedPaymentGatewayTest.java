@@ -17,22 +17,7 @@ import org.junit.jupiter.api.Test;
 
 class SimulatedPaymentGatewayTest {
     private static PaymentSimulatorConfig config(double declineRate) {
-        return new PaymentSimulatorConfig() {
-            @Override
-            public Duration latency() {
-                return Duration.ZERO;
-            }
-
-            @Override
-            public double declineRate() {
-                return declineRate;
-            }
-
-            @Override
-            public long seed() {
-                return 7;
-            }
-        };
+        return PaymentSimulatorConfig.of(Duration.ZERO, declineRate, 7);
     }
 
     private static Outcome authorize(SimulatedPaymentGateway gateway, String orderId, String token) throws Exception {
