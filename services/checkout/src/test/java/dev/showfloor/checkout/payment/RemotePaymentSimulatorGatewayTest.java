@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.showfloor.checkout.domain.PaymentGateway.Outcome;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -46,6 +49,9 @@ class RemotePaymentSimulatorGatewayTest {
                 authorize("ord-2", SimulatedPaymentGateway.INSUFFICIENT_FUNDS_TOKEN));
         assertEquals(Outcome.noAnswer(), authorize("ord-3", SimulatedPaymentGateway.TIMEOUT_TOKEN));
         assertEquals(Set.of("ord-1"), server.authorizedOrders());
+        HttpResponse<String> ledger = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                server.url().resolve("/authorizations")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals("[\"ord-1\"]", ledger.body(), "the ledger over HTTP");
 
         assertEquals(authorized.paymentId(), voidAuthorization("ord-1"));
         assertNull(voidAuthorization("ord-1"), "nothing left to void");
