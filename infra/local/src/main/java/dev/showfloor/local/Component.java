@@ -10,5 +10,5 @@ package dev.showfloor.local;
  * @param healthUrl what answers 200 when it is ready (null for the broker)
  */
 record Component(String name, Kind kind, java.util.List<Integer> ports, String url, String healthUrl) {
-    enum Kind { BROKER, REGISTRY, SERVICE }
+    enum Kind { BROKER, REGISTRY, PAYMENTS, SERVICE }
 }

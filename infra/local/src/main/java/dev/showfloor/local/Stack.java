@@ -59,7 +59,8 @@ public final class Stack {
                   demo [flags]  start what is not running, then run a simulated drop (--shoppers, --units, --skus,
                                 --decline-rate, --seed, --json FILE) and leave the stack up
                   bench <name>  raw | inventory | checkout: benchmarks, JSON under target/bench/
-                  up [name...]  start broker, registry and every built service (or only the named ones) on 127.0.0.1
+                  up [name...]  start broker, registry, the payment simulator and every built service (or
+                                broker, registry and the named ones) on 127.0.0.1
                   status [name...]  show what runs and whether it is healthy (all of it, or broker, registry
                                 and the named services)
                   logs [name]   list the logs, or print the end of one (kafka, registry, a service)
@@ -68,8 +69,9 @@ public final class Stack {
     }
 
     /**
-     * Broker and registry, and the named services (every built one when none is named): a benchmark of one
-     * service runs without the others, whose consumers would otherwise share its two cores.
+     * Broker and registry, and the named services (every built one, and the payment simulator, when none is
+     * named): a benchmark of one service runs without the others, whose consumers would otherwise share its two
+     * cores, and its checkout pays in process.
      */
     private Optional<List<Component>> selected(List<String> names) {
         List<Component> all = layout.components();
@@ -80,8 +82,8 @@ public final class Stack {
                     + String.join(", ", all.stream().map(Component::name).toList()));
             return Optional.empty();
         }
-        return Optional.of(all.stream().filter(component -> names.isEmpty()
-                || component.kind() != Component.Kind.SERVICE || names.contains(component.name())).toList());
+        return Optional.of(all.stream().filter(component -> names.isEmpty() || names.contains(component.name())
+                || component.kind() == Component.Kind.BROKER || component.kind() == Component.Kind.REGISTRY).toList());
     }
 
     int up(List<String> names) {
@@ -114,6 +116,10 @@ public final class Stack {
         if (running.isEmpty()) {
             cleanState();
         }
+        // Checkout pays through the simulator's own process when it is part of this stack, so the provider's ledger
+        // outlives checkout and every order's payment can be checked against it (the demo does).
+        boolean paymentsProcess = components.stream()
+                .anyMatch(component -> component.kind() == Component.Kind.PAYMENTS);
         List<ChildJvm> started = new ArrayList<>();
         try {
             // Broker and registry first (services need the catalog's topics), then the services. Within each
@@ -122,7 +128,7 @@ public final class Stack {
                 List<Runnable> readinessChecks = new ArrayList<>();
                 for (Component component : stopped) {
                     if ((component.kind() != Component.Kind.SERVICE) == infrastructure) {
-                        readinessChecks.add(start(component, started));
+                        readinessChecks.add(start(component, started, paymentsProcess));
                     }
                 }
                 readinessChecks.forEach(Runnable::run);
@@ -148,7 +154,7 @@ public final class Stack {
     }
 
     /** Starts one component without waiting; returns the wait for its readiness. */
-    private Runnable start(Component component, List<ChildJvm> started) {
+    private Runnable start(Component component, List<ChildJvm> started, boolean paymentsProcess) {
         return switch (component.kind()) {
             case BROKER -> {
                 KafkaBroker broker = KafkaBroker.start(layout.workDir(component.name()),
@@ -172,20 +178,46 @@ public final class Stack {
                 started.add(record(component.name(), registry.process()));
                 yield () -> progress(component.name(), () -> registry.awaitReady(READY_TIMEOUT));
             }
-            case SERVICE -> {
-                ChildJvm process = record(component.name(), startService(component));
+            case PAYMENTS -> {
+                ChildJvm process = record(component.name(), startPayments(component));
                 started.add(process);
-                yield () -> progress(component.name(), () -> Await.until(component.name() + " becoming ready",
-                        READY_TIMEOUT, () -> httpStatus(component.healthUrl()) == 200, process::deathNotice));
+                yield awaitHealthy(component, process);
+            }
+            case SERVICE -> {
+                ChildJvm process = record(component.name(), startService(component, paymentsProcess));
+                started.add(process);
+                yield awaitHealthy(component, process);
             }
         };
+    }
+
+    private static Runnable awaitHealthy(Component component, ChildJvm process) {
+        return () -> progress(component.name(), () -> Await.until(component.name() + " becoming ready",
+                READY_TIMEOUT, () -> httpStatus(component.healthUrl()) == 200, process::deathNotice));
+    }
+
+    private ChildJvm startPayments(Component payments) {
+        createWorkDir(payments.name());
+        return ChildJvm.start(payments.name(), ChildJvm.Lifetime.DETACHED, layout.paymentsClasspath(),
+                List.of("-Xmx" + layout.heap(payments.name(), "128m"), "-XX:+UseSerialGC"),
+                "dev.showfloor.checkout.payment.PaymentSimulatorServer",
+                List.of("--port", Integer.toString(payments.ports().getFirst())), Map.of(),
+                layout.workDir(payments.name()), layout.logFile(payments.name()));
+    }
+
+    private void createWorkDir(String name) {
+        try {
+            Files.createDirectories(layout.workDir(name));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Optional<ProcessHandle> liveProcess(Component component) {
         return PidFile.read(layout.pidFile(component.name())).flatMap(PidFile::liveProcess);
     }
 
-    private ChildJvm startService(Component service) {
+    private ChildJvm startService(Component service, boolean paymentsProcess) {
         Path runner = StackLayout.runnerJar(layout.repo.resolve("services").resolve(service.name()));
         int port = service.ports().getFirst();
         List<String> jvmArgs = new ArrayList<>(List.of("-Xms64m", "-Xmx" + layout.heap(service.name(), SERVICE_HEAPS.getOrDefault(service.name(), "256m")),
@@ -198,12 +230,12 @@ public final class Stack {
                 "-Dshowfloor.registry.url=" + layout.registryApiUrl(),
                 // Stream state belongs to this stack run (its broker starts fresh), never to a shared /tmp path.
                 "-Dkafka-streams.state.dir=" + layout.workDir(service.name()).resolve("kafka-streams")));
-        jvmArgs.addAll(layout.extraJvmOptions(service.name()));
-        try {
-            Files.createDirectories(layout.workDir(service.name()));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
+        if (paymentsProcess && service.name().equals("checkout")) {
+            jvmArgs.add("-Dshowfloor.payment.provider=remote-simulator");
+            jvmArgs.add("-Dshowfloor.payment.remote-simulator.url=" + layout.paymentsUrl());
         }
+        jvmArgs.addAll(layout.extraJvmOptions(service.name()));
+        createWorkDir(service.name());
         return ChildJvm.start(service.name(), ChildJvm.Lifetime.DETACHED, List.of(runner.toString()), jvmArgs,
                 "io.quarkus.bootstrap.runner.QuarkusEntryPoint", List.of(), Map.of(),
                 layout.workDir(service.name()), layout.logFile(service.name()));

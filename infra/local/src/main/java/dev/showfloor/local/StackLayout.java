@@ -62,6 +62,27 @@ final class StackLayout {
         return "http://" + FreePorts.LOOPBACK + ":" + registryPort() + "/apis/registry/v3";
     }
 
+    /** The payment simulator's process: a provider outside checkout, run from checkout's build. */
+    static final String PAYMENTS = "payments";
+
+    int paymentsPort() {
+        return port("SHOWFLOOR_PAYMENTS_PORT", 8190);
+    }
+
+    String paymentsUrl() {
+        return "http://" + FreePorts.LOOPBACK + ":" + paymentsPort();
+    }
+
+    /** Checkout's application and library jars (the simulator's code and what it uses), as class path wildcards. */
+    List<String> paymentsClasspath() {
+        Path app = runnerJar(checkoutDir()).getParent();
+        return List.of(app.resolve("app") + "/*", app.resolve("lib/main") + "/*");
+    }
+
+    private Path checkoutDir() {
+        return repo.resolve("services").resolve("checkout");
+    }
+
     String heap(String component, String defaultHeap) {
         return env.getOrDefault("SHOWFLOOR_" + envKey(component) + "_HEAP", defaultHeap);
     }
@@ -89,13 +110,20 @@ final class StackLayout {
         return serviceDir.resolve("target/quarkus-app/quarkus-run.jar");
     }
 
-    /** Broker, registry, then services in name order: the order of start; down goes in reverse. */
+    /**
+     * Broker, registry, the payment simulator when checkout is built, then services in name order: the order of
+     * start; down goes in reverse.
+     */
     List<Component> components() {
         List<Component> components = new ArrayList<>();
         components.add(new Component("kafka", Component.Kind.BROKER, List.of(kafkaPort(), kafkaControllerPort()),
                 bootstrapServers(), null));
         components.add(new Component("registry", Component.Kind.REGISTRY,
                 List.of(registryPort(), registryManagementPort()), registryApiUrl(), registryApiUrl() + "/system/info"));
+        if (Files.isRegularFile(runnerJar(checkoutDir()))) {
+            components.add(new Component(PAYMENTS, Component.Kind.PAYMENTS, List.of(paymentsPort()), paymentsUrl(),
+                    paymentsUrl() + "/authorizations"));
+        }
         int spare = FIRST_SPARE_SERVICE_PORT;
         for (Path dir : builtServices()) {
             String name = dir.getFileName().toString();

@@ -9,8 +9,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -24,7 +27,8 @@ import java.util.concurrent.locks.LockSupport;
  * A micro-drop on the running stack, through the public HTTP APIs only: a show is scheduled, stock received,
  * then N shoppers with think times race for M units across a few SKUs with one-tap checkout; some tap twice
  * (same Idempotency-Key), some cards decline. Prints what happened and checks nothing was oversold or
- * ordered twice.
+ * ordered twice, and that the payment provider authorized exactly the confirmed orders when checkout pays
+ * through the payment simulator's own process.
  */
 public final class DropDemo {
     /** Demo parameters (the stack command's flags). */
@@ -40,6 +44,8 @@ public final class DropDemo {
     private final Latencies latencies = new Latencies();
     private final Map<String, Integer> outcomes = new ConcurrentHashMap<>();
     private final Map<String, Integer> confirmedUnits = new ConcurrentHashMap<>();
+    private final Set<String> orders = ConcurrentHashMap.newKeySet();
+    private final Set<String> confirmedOrders = ConcurrentHashMap.newKeySet();
     private final AtomicInteger decided = new AtomicInteger();
     private final AtomicInteger confirmed = new AtomicInteger();
     private final AtomicInteger duplicates = new AtomicInteger();
@@ -129,6 +135,7 @@ public final class DropDemo {
             return;
         }
         String orderId = accepted.body().get("orderId").asText();
+        orders.add(orderId);
         if (doubleTap) {
             ShowfloorApi.Answer again = api.checkout(key, body, Duration.ofSeconds(60));
             if (again.ok() && !orderId.equals(again.body().get("orderId").asText())) {
@@ -142,6 +149,7 @@ public final class DropDemo {
             outcomes.merge("UNDECIDED", 1, Integer::sum);
         } else if ("CONFIRMED".equals(decision.body().get("status").asText())) {
             confirmed.incrementAndGet();
+            confirmedOrders.add(orderId);
             confirmedUnits.merge(sku, 1, Integer::sum);
             outcomes.merge("CONFIRMED", 1, Integer::sum);
         } else {
@@ -165,6 +173,35 @@ public final class DropDemo {
         return api.stock(location, sku);
     }
 
+    /**
+     * Orders the payment provider's ledger and the shoppers' answers disagree on (authorized but not confirmed, or
+     * confirmed but not authorized), once voids have had time to land; null when checkout pays through the
+     * simulator in its own process, whose ledger is not reachable.
+     */
+    private Integer paymentLedgerMismatch() {
+        Optional<String> simulator = api.paymentSimulatorUrl();
+        if (simulator.isEmpty()) {
+            return null;
+        }
+        try {
+            Await.until("the payment ledger matching the confirmed orders", SETTLE_TIMEOUT,
+                    () -> authorizedDemoOrders(simulator.get()).equals(confirmedOrders));
+        } catch (IllegalStateException stillApart) {
+            System.out.println("  " + stillApart.getMessage());
+        }
+        Set<String> apart = authorizedDemoOrders(simulator.get());
+        Set<String> confirmedNotAuthorized = new HashSet<>(confirmedOrders);
+        confirmedNotAuthorized.removeAll(apart);
+        apart.removeAll(confirmedOrders);
+        return apart.size() + confirmedNotAuthorized.size();
+    }
+
+    private Set<String> authorizedDemoOrders(String simulatorUrl) {
+        Set<String> authorized = api.authorizedOrders(simulatorUrl);
+        authorized.retainAll(orders);
+        return authorized;
+    }
+
     private int heldUnits(String location, String sku) {
         ShowfloorApi.Answer level = api.stock(location, sku);
         return level.ok() ? level.body().path("held").asInt(-1) : -1;
@@ -182,6 +219,7 @@ public final class DropDemo {
             oversold += Math.max(0, soldByOrders - entry.getValue()) + Math.max(0, soldByInventory - entry.getValue());
             ledgerMismatch += Math.abs(soldByInventory - soldByOrders);
         }
+        Integer paymentMismatch = paymentLedgerMismatch();
         Map<String, Integer> rejected = new TreeMap<>(outcomes);
         rejected.remove("CONFIRMED");
         int totalSold = unitsSold.values().stream().mapToInt(Integer::intValue).sum();
@@ -194,6 +232,9 @@ public final class DropDemo {
         row("oversold", oversold + (oversold == 0 ? "   (must be 0)" : "   <-- MUST BE 0"));
         row("duplicate orders", duplicates.get() + (duplicates.get() == 0 ? "   (must be 0)" : "   <-- MUST BE 0"));
         row("orders vs inventory ledger", ledgerMismatch == 0 ? "agree" : ledgerMismatch + " units apart");
+        row("orders vs payment ledger", paymentMismatch == null ? "not checked (checkout pays in process)"
+                : paymentMismatch == 0 ? "agree (" + confirmedOrders.size() + " authorized, no other)"
+                : paymentMismatch + " orders apart   <-- MUST AGREE");
         row("throughput", String.format("%.0f orders/s over %.1f s", settings.shoppers() / seconds, seconds));
         row("tap to decision p50/p95/p99", String.format("%.0f / %.0f / %.0f ms", latencies.percentileMillis(50),
                 latencies.percentileMillis(95), latencies.percentileMillis(99)));
@@ -213,6 +254,7 @@ public final class DropDemo {
             report.put("shoppers", settings.shoppers());
             report.put("units", settings.units());
             report.put("ledger_mismatch_units", ledgerMismatch);
+            report.put("payment_ledger_mismatch_orders", paymentMismatch);
             report.put("undecided", undecided.get());
             Path parent = settings.json().toAbsolutePath().getParent();
             if (parent != null) {
@@ -222,7 +264,9 @@ public final class DropDemo {
                     .writeValueAsString(report) + "\n");
             System.out.println("  wrote " + settings.json());
         }
-        return oversold == 0 && duplicates.get() == 0 && ledgerMismatch == 0 && undecided.get() == 0 ? 0 : 1;
+        boolean paymentsAgree = paymentMismatch == null || paymentMismatch == 0;
+        return oversold == 0 && duplicates.get() == 0 && ledgerMismatch == 0 && paymentsAgree && undecided.get() == 0
+                ? 0 : 1;
     }
 
     private static void row(String label, Object value) {

@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
 
 /** The public HTTP APIs the simulator drives, as a browser or an ops tablet would use them. */
@@ -78,6 +81,34 @@ public final class ShowfloorApi {
     /** The checkout's liveness probe: the lightest request it answers, for the HTTP floor. */
     public Answer checkoutLiveness() {
         return call("GET", checkoutUrl + "/q/health/live", null, null);
+    }
+
+    /**
+     * The payment simulator process checkout pays through, as its readiness reports it; empty when it pays
+     * through the simulator in its own process (or does not say).
+     */
+    public Optional<String> paymentSimulatorUrl() {
+        Answer ready = call("GET", checkoutUrl + "/q/health/ready", null, null);
+        if (ready.body() == null) {
+            return Optional.empty();
+        }
+        for (JsonNode check : ready.body().path("checks")) {
+            JsonNode data = check.path("data");
+            if ("payment provider".equals(check.path("name").asText())
+                    && "remote-simulator".equals(data.path("adapter").asText()) && data.hasNonNull("url")) {
+                return Optional.of(data.get("url").asText());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The orders the payment simulator holds an authorization for: its ledger. */
+    public Set<String> authorizedOrders(String paymentSimulatorUrl) {
+        Answer ledger = call("GET", paymentSimulatorUrl + "/authorizations", null, null);
+        require(ledger, "reading the payment simulator's ledger");
+        Set<String> orders = new HashSet<>();
+        ledger.body().forEach(order -> orders.add(order.asText()));
+        return orders;
     }
 
     /** Whether an order answer (POST or GET) carries the decision. */
