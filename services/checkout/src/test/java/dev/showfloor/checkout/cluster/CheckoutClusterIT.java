@@ -108,6 +108,14 @@ class CheckoutClusterIT {
         Await.until(sku + " stocked", Duration.ofSeconds(60), () -> onHand(sku) == 5);
         String body = checkoutBody("api-shopper", sku, "tok_approve");
 
+        // Readiness names the payment adapter this instance pays through, and where.
+        JsonNode readiness = json(get(checkout.baseUrl() + "/q/health/ready").body());
+        assertThat(readiness.get("checks").findParents("name")).anySatisfy(check -> {
+            assertThat(check.get("name").asText()).isEqualTo("payment provider");
+            assertThat(check.get("data").get("adapter").asText()).isEqualTo("remote-simulator");
+            assertThat(check.get("data").get("url").asText()).isEqualTo(paymentProvider.url().toString());
+        });
+
         assertThat(checkout(null, body).statusCode()).isEqualTo(400);
         HttpResponse<String> invalid = checkout("api-invalid", """
                 {"shopperId": "api-shopper", "locationId": "%s", "lines": [{"sku": "%s", "quantity": 0,
