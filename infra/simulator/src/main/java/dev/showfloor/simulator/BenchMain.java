@@ -25,6 +25,7 @@ public final class BenchMain {
                     + "            [--drop false (true: every hold a shopper's in a capped drop)]\n"
                     + "  checkout [--orders 6000] [--concurrency 384] [--rate 300] [--paced-seconds 10]\n"
                     + "           [--prefer-wait false (POST, then long-poll; true: the POST waits for the decision)]\n"
+                    + "           [--drop false (true: every order a new shopper's in a drop capped per buyer)]\n"
                     + "           [--http-client jdk-http2 (one multiplexed connection) | jdk-http1.1 | plain-http1.1\n"
                     + "            (a connection per request in flight; plain: the lightest client, for the load generator)]\n"
                     + "  inventory, checkout: [--lead-in-seconds N (the paced rate, unmeasured, before its measured phase;\n"
@@ -64,7 +65,8 @@ public final class BenchMain {
                     options.getOrDefault("checkout", "http://127.0.0.1:8103"), floorCommitMs,
                     Boolean.parseBoolean(options.getOrDefault("prefer-wait", "false")),
                     options.getOrDefault("http-client", HttpTransport.DEFAULT),
-                    seconds(options, "lead-in-seconds", 10))
+                    seconds(options, "lead-in-seconds", 10),
+                    Boolean.parseBoolean(options.getOrDefault("drop", "false")))
                     .run(raw, Integer.parseInt(options.getOrDefault("orders", "6000")),
                             Integer.parseInt(options.getOrDefault("concurrency", "384")),
                             Double.parseDouble(options.getOrDefault("rate", "300")),

@@ -42,6 +42,7 @@ public final class CheckoutBench {
     private final String registryApiUrl;
     private final int floorCommitMs;
     private final boolean oneRoundTrip;
+    private final boolean inADrop;
     private final String httpClient;
     private final Duration pacedLeadIn;
     private final String location = "bench-" + Long.toString(System.currentTimeMillis(), 36);
@@ -54,9 +55,14 @@ public final class CheckoutBench {
      *                      until 2026-12-03)
      * @param pacedLeadIn   how long the paced rate runs unmeasured before the measured paced phase (none until the
      *                      nineteenth session, 2026-12-06, when the measured phase began right after saturation)
+     * @param inADrop       whether every order's line is in a drop capped per buyer (inventory checks and counts
+     *                      the shopper's units in it; each order is a new shopper's, so none is refused for the cap),
+     *                      as in a micro-drop, rather than outside any drop (every run until the twenty-second
+     *                      session of 2026-12-06)
      */
     public CheckoutBench(String bootstrapServers, String registryApiUrl, String inventoryUrl, String checkoutUrl,
-                         int floorCommitMs, boolean oneRoundTrip, String httpClient, Duration pacedLeadIn) {
+                         int floorCommitMs, boolean oneRoundTrip, String httpClient, Duration pacedLeadIn,
+                         boolean inADrop) {
         this.api = new ShowfloorApi(null, inventoryUrl, checkoutUrl, HttpTransport.named(httpClient));
         this.httpClient = httpClient;
         this.pacedLeadIn = pacedLeadIn;
@@ -64,6 +70,7 @@ public final class CheckoutBench {
         this.registryApiUrl = registryApiUrl;
         this.floorCommitMs = floorCommitMs;
         this.oneRoundTrip = oneRoundTrip;
+        this.inADrop = inADrop;
     }
 
     public BenchReport run(double rawRecordsPerSecond, int saturationOrders, int concurrency, double pacedRate,
@@ -120,6 +127,7 @@ public final class CheckoutBench {
                 .attach("orders.csv", timeline.ordersCsv())
                 .put("saturation_orders", saturationOrders)
                 .put("http_client", httpClient)
+                .put("orders_in_a_drop", inADrop)
                 .put("saturation_confirmed", confirmed.get())
                 .put("saturation_concurrency", concurrency)
                 .put("broker_records_per_order", saturated.recordsPerOperation())
@@ -131,7 +139,8 @@ public final class CheckoutBench {
                 .put("warm_up", warmUp.asReport())
                 .put("measures", (oneRoundTrip ? "POST /checkouts with Prefer: wait=" + PREFER_WAIT_SECONDS
                         + " until it answers CONFIRMED" : "POST /checkouts until GET /orders/{id}?waitMs= says CONFIRMED")
-                        + "; simulated payment latency 20 ms; exactly_once_v2 in inventory and checkout");
+                        + "; simulated payment latency 20 ms; exactly_once_v2 in inventory and checkout"
+                        + (inADrop ? "; every order a new shopper's, in a drop capped per buyer" : ""));
         if (floorCommitMs > 0) { // 0: the service alone, for quick experiments
             System.out.println("measuring the HTTP floor (GET /q/health/live, " + concurrency + " clients)...");
             httpFloor(concurrency, Duration.ofSeconds(5)); // warm-up
@@ -240,9 +249,10 @@ public final class CheckoutBench {
         String shopper = "bench-" + id;
         String body = """
                 {"shopperId": "%s", "locationId": "%s", "currency": "EUR",
-                 "lines": [{"sku": "sku-%d", "quantity": 1, "unitPriceMinor": 1000}],
+                 "lines": [{"sku": "sku-%d", "quantity": 1, "unitPriceMinor": 1000%s}],
                  "paymentToken": "tok_approve", "fulfillment": {"method": "PICKUP"}}"""
-                .formatted(shopper, location, Math.floorMod(id.hashCode(), SKUS));
+                .formatted(shopper, location, Math.floorMod(id.hashCode(), SKUS),
+                        inADrop ? ", \"dropId\": \"drop-" + location + "\"" : "");
         long tapped = System.nanoTime();
         long tappedMillis = System.currentTimeMillis();
         ShowfloorApi.Answer accepted = api.checkout(location + "-" + id, body, Duration.ofSeconds(60),
