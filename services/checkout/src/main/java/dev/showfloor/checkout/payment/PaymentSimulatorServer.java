@@ -111,8 +111,7 @@ public final class PaymentSimulatorServer implements AutoCloseable {
     }
 
     /** Answers once the provider has decided; a provider failure is a 503, unreadable input a 400. */
-    private static <T> void answer(HttpExchange exchange, Class<T> requestType,
-                                   Function<T, CompletionStage<?>> decide) {
+    private <T> void answer(HttpExchange exchange, Class<T> requestType, Function<T, CompletionStage<?>> decide) {
         if (!"POST".equals(exchange.getRequestMethod())) {
             respond(exchange, 405, "text/plain", "POST only".getBytes(StandardCharsets.UTF_8));
             return;
@@ -131,7 +130,9 @@ public final class PaymentSimulatorServer implements AutoCloseable {
         } catch (RuntimeException failed) {
             decided = CompletableFuture.failedFuture(failed);
         }
-        decided.whenComplete((answer, failure) -> {
+        // Answered on the server's own threads: the simulator decides on the shared common pool after its latency,
+        // one thread on a two-core machine, which should not also write every response.
+        decided.whenCompleteAsync((answer, failure) -> {
             Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
             if (cause == null) {
                 respondJson(exchange, answer);
@@ -139,7 +140,7 @@ public final class PaymentSimulatorServer implements AutoCloseable {
                 respond(exchange, cause instanceof ProviderUnavailable ? 503 : 500, "text/plain",
                         String.valueOf(cause.getMessage()).getBytes(StandardCharsets.UTF_8));
             }
-        });
+        }, handlers);
     }
 
     private static void respondJson(HttpExchange exchange, Object answer) {
