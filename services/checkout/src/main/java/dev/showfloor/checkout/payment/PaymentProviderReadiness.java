@@ -1,5 +1,6 @@
 package dev.showfloor.checkout.payment;
 
+import dev.showfloor.checkout.domain.PaymentGateway;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
@@ -16,16 +17,18 @@ import org.eclipse.microprofile.health.Readiness;
 @Singleton
 public class PaymentProviderReadiness implements HealthCheck {
     static final String NAME = "payment provider";
+    private final PaymentGateway gateway;
     private final PaymentConfig config;
 
-    public PaymentProviderReadiness(PaymentConfig config) {
+    public PaymentProviderReadiness(PaymentGateway gateway, PaymentConfig config) {
+        this.gateway = gateway;
         this.config = config;
     }
 
     @Override
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).up()
-                .withData("adapter", config.provider().name().toLowerCase().replace('_', '-'));
+                .withData("adapter", gateway.name());
         if (config.provider() == PaymentConfig.Provider.REMOTE_SIMULATOR) {
             config.remoteSimulator().url().ifPresent(url -> response.withData("url", url.toString()));
         }

@@ -98,14 +98,11 @@ public class RemotePaymentSimulatorGateway implements PaymentGateway {
                             ? new ProviderUnavailable("payment simulator unreachable at " + request.uri() + ": " + cause)
                             : new IllegalStateException("payment simulator call failed", cause);
                 }
-                if (response.statusCode() >= 500) {
-                    throw new ProviderUnavailable("payment simulator answered " + response.statusCode() + ": "
-                            + new String(response.body(), StandardCharsets.UTF_8));
-                }
                 if (response.statusCode() != 200) {
-                    throw new IllegalStateException("payment simulator refused " + request.uri() + " with "
-                            + response.statusCode() + ": "
-                            + new String(response.body(), StandardCharsets.UTF_8));
+                    String answered = "payment simulator answered " + request.uri() + " with " + response.statusCode()
+                            + ": " + new String(response.body(), StandardCharsets.UTF_8);
+                    throw response.statusCode() >= 500 ? new ProviderUnavailable(answered)
+                            : new IllegalStateException(answered);
                 }
                 answer.complete(JSON.readValue(response.body(), answerType));
             } catch (IOException unreadable) {
