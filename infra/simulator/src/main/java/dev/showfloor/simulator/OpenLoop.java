@@ -12,7 +12,7 @@ final class OpenLoop {
      * bunches at most a millisecond's arrivals, well under one exactly-once commit (20 ms); each operation's
      * latency still counts from when it was actually started.
      */
-    static final long TICK_NANOS = 1_000_000;
+    private static final long TICK_NANOS = 1_000_000;
 
     private OpenLoop() {
     }
