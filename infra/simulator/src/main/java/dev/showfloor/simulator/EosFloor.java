@@ -274,7 +274,6 @@ final class EosFloor implements AutoCloseable {
         config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("showfloor-floor").toString());
         config.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), commitIntervalMs);
         config.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), 10);
-        config.put(StreamsConfig.consumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 500); // as the services
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
         return config;
     }
