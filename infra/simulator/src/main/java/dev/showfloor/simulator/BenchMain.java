@@ -12,6 +12,8 @@ import java.util.Map;
 public final class BenchMain {
     /** Size of a serialized PlaceHold command with its envelope, so raw and service figures compare. */
     static final int RECORD_BYTES = 200;
+    /** Both services' {@code kafka-streams.commit.interval.ms}; the floors use it unless told otherwise. */
+    static final int SERVICES_COMMIT_INTERVAL_MS = 10;
 
     private BenchMain() {
     }
@@ -32,7 +34,8 @@ public final class BenchMain {
                     + "            inventory 0, checkout 10)]\n"
                     + "  floor [--writes 5] [--hops 1] [--threads 1 (stream threads)] [--requests 20000] [--rates 2000,500]\n"
                     + "        [--linger-ms 5]\n"
-                    + "  inventory, checkout, floor: [--floor-commit-ms 10 (the exactly-once floor's commit interval; 0: no floors)]");
+                    + "  inventory, checkout, floor: [--floor-commit-ms " + SERVICES_COMMIT_INTERVAL_MS
+                    + " (the exactly-once floor's commit interval; 0: no floors)]");
             System.exit(2);
         }
         Map<String, String> options = options(args);
@@ -40,7 +43,8 @@ public final class BenchMain {
         String registry = options.getOrDefault("registry", "http://127.0.0.1:8081/apis/registry/v3");
         Path out = Path.of(options.getOrDefault("out", "target/bench"));
         int rawRecords = Integer.parseInt(options.getOrDefault("raw-records", "300000"));
-        int floorCommitMs = Integer.parseInt(options.getOrDefault("floor-commit-ms", "10"));
+        int floorCommitMs = Integer.parseInt(
+                options.getOrDefault("floor-commit-ms", String.valueOf(SERVICES_COMMIT_INTERVAL_MS)));
 
         System.out.println("measuring the raw broker (" + rawRecords + " records of " + RECORD_BYTES + " B, acks=all)...");
         double raw = RawBroker.recordsPerSecond(bootstrap, rawRecords, RECORD_BYTES);

@@ -48,7 +48,8 @@ public final class CheckoutBench {
     private final String location = "bench-" + Long.toString(System.currentTimeMillis(), 36);
 
     /**
-     * @param floorCommitMs the exactly-once floor's commit interval (the services' is 10 ms)
+     * @param floorCommitMs the exactly-once floor's commit interval (the services' is
+     *                      {@link BenchMain#SERVICES_COMMIT_INTERVAL_MS})
      * @param oneRoundTrip  whether the POST waits for the decision ({@code Prefer: wait}) instead of a POST and a
      *                      long-poll (the default, comparable with every earlier run)
      * @param httpClient    the load generator's HTTP client ({@link HttpTransport#named}; jdk-http2 in every run

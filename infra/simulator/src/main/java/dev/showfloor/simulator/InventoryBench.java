@@ -82,7 +82,8 @@ public final class InventoryBench implements AutoCloseable {
 
     /**
      * @param lingerMs      how long the load generator's producer waits to fill a batch, as a client fleet would
-     * @param floorCommitMs the exactly-once floor's commit interval (the services' is 10 ms)
+     * @param floorCommitMs the exactly-once floor's commit interval (the services' is
+     *                      {@link BenchMain#SERVICES_COMMIT_INTERVAL_MS})
      * @param inADrop       whether every hold is a shopper's in a capped drop (the buyer-cap check and count on
      *                      each), as in a micro-drop, rather than a hold outside any drop
      * @param pacedLeadIn   how long the paced rate runs unmeasured before the measured phase at half the maximum;

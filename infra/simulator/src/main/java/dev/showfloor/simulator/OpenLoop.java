@@ -9,8 +9,9 @@ final class OpenLoop {
      * The load generator wakes at most once per tick and starts everything due by then. Parking for each
      * operation (every 66 µs at 15,000/s) cost it a wake-up and a context switch per operation: a paced hold cost
      * the load generator three times a burst's CPU, taken from the two cores the measured stack shares. A tick
-     * bunches at most a millisecond's arrivals, well under one exactly-once commit interval (10 ms); each operation's
-     * latency still counts from when it was actually started.
+     * bunches at most a millisecond's arrivals, well under the services' exactly-once commit interval
+     * ({@link BenchMain#SERVICES_COMMIT_INTERVAL_MS}); each operation's latency still counts from when it was
+     * actually started.
      */
     private static final long TICK_NANOS = 1_000_000;
 
