@@ -57,7 +57,8 @@ public final class KafkaBroker implements AutoCloseable {
             // The extra options are for the broker (a profiler attached to the format step would write its own file).
             brokerJvmArgs.addAll(settings.jvmOptions());
 
-            // The format step is short-lived and run in the foreground.
+            // The format step is short-lived and run in the foreground. It finalizes Kafka's default features,
+            // transaction.version 2 among them: version 1 cost the broker more per order (docs/BENCHMARKS.md).
             ChildJvm format = ChildJvm.start("kafka-storage-format", ChildJvm.Lifetime.TIED_TO_PARENT, classpath,
                     jvmArgs, "kafka.tools.StorageTool",
                     List.of("format", "--standalone", "--ignore-formatted", "-t", Uuid.randomUuid().toString(),
