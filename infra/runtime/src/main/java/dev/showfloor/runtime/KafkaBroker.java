@@ -58,7 +58,8 @@ public final class KafkaBroker implements AutoCloseable {
             brokerJvmArgs.addAll(settings.jvmOptions());
 
             // The format step is short-lived and run in the foreground. It finalizes Kafka's default features,
-            // transaction.version 2 among them: version 1 cost the broker more per order (docs/BENCHMARKS.md).
+            // transaction.version 2 among them: version 1 cost the broker more per order (docs/BENCHMARKS.md,
+            // twenty-seventh session).
             ChildJvm format = ChildJvm.start("kafka-storage-format", ChildJvm.Lifetime.TIED_TO_PARENT, classpath,
                     jvmArgs, "kafka.tools.StorageTool",
                     List.of("format", "--standalone", "--ignore-formatted", "-t", Uuid.randomUuid().toString(),
