@@ -39,7 +39,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Hold decisions end to end: a PlaceHold produced to inventory.commands until its HoldPlaced/HoldRejected is
- * read (read_committed) from inventory.events. After unmeasured warm-up bursts, first at saturation (throughput),
+ * read (read_committed) from inventory.events. After unmeasured warm-up rounds (a burst, then a few seconds
+ * paced at half its rate), first at saturation (throughput),
  * then paced at half that rate (latency), optionally after an unmeasured lead-in at that rate. Needs the inventory
  * service running against the same broker and registry.
  */
@@ -56,6 +57,8 @@ public final class InventoryBench implements AutoCloseable {
     static final int WRITES_PER_DROP_HOLD = WRITES_PER_HOLD + 1;
     /** The per-buyer cap of the bench's drop holds; each shopper holds one unit, so none is refused for it. */
     private static final int DROP_CAP = 2;
+    /** How long each warm-up round paces holds after its burst. */
+    private static final Duration WARM_UP_PACED_SLICE = Duration.ofSeconds(3);
     /** Inventory's {@code quarkus.kafka-streams.application-id}: its consumer group tells its stream threads. */
     private static final String APPLICATION_ID = "inventory";
     private final String bootstrapServers;
@@ -139,8 +142,13 @@ public final class InventoryBench implements AutoCloseable {
 
         // The bench's holds last an hour: each warm-up burst releases its own (unmeasured but inside the round, so
         // the round's compile share covers it), else the open holds of a long warm-up would crowd inventory's heap.
+        // Each round also paces holds at half its burst's rate, the measured phases' shape: single records run the
+        // clients' fetch and send paths many times more often than a burst's full batches do, and with bursts alone
+        // those paths were still being compiled in the measured paced phase (docs/BENCHMARKS.md, 2026-12-07).
         WarmUp.Outcome warmUp = WarmUp.untilSteady("holds/s", round -> {
             double rate = burst("warm" + round, saturationRequests);
+            releaseHolds();
+            paced("warmpaced" + round, rate / 2, WARM_UP_PACED_SLICE);
             releaseHolds();
             return rate;
         });
