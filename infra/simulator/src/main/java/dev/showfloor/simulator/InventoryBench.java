@@ -39,10 +39,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Hold decisions end to end: a PlaceHold produced to inventory.commands until its HoldPlaced/HoldRejected is
- * read (read_committed) from inventory.events. After unmeasured warm-up rounds (a burst, then a few seconds
- * paced at half its rate), first at saturation (throughput),
- * then paced at half that rate (latency), optionally after an unmeasured lead-in at that rate. Needs the inventory
- * service running against the same broker and registry.
+ * read (read_committed) from inventory.events. After unmeasured warm-up rounds (a burst, then a few seconds paced
+ * at half its rate), first at saturation (throughput), then paced at half that rate (latency), optionally after an
+ * unmeasured lead-in at that rate. Needs the inventory service running against the same broker and registry.
  */
 public final class InventoryBench implements AutoCloseable {
     private static final int SKUS = 12;
