@@ -65,7 +65,8 @@ final class CheckoutValidation {
                 }
             }
         }
-        if (request.paymentToken() == null || request.paymentToken().isBlank() || request.paymentToken().length() > 200) {
+        String token = request.paymentToken();
+        if (token == null || token.isBlank() || token.length() > 200) {
             errors.add(new Problem.FieldError("paymentToken", "is required, at most 200 characters"));
         }
         CheckoutRequest.Fulfillment fulfillment = request.fulfillment();

@@ -28,20 +28,30 @@ public class OrderDecisions {
 
     /** The order as it is now; an order accepted here that the saga has not stored yet is PENDING. */
     public CompletableFuture<OrderView> current(String orderId) {
-        return orders.find(orderId).thenApply(found -> found.map(OrderQueries.StoredOrder::view)
-                .or(() -> keys.recentlyAccepted(orderId) ? Optional.of(OrderView.accepted(orderId)) : Optional.empty())
-                .orElseThrow(() -> ProblemException.notFound("no order " + orderId)));
+        return known(orderId).thenApply(found -> found.orElseThrow(
+                () -> ProblemException.notFound("no order " + orderId)));
     }
 
-    /** The order as soon as it is decided, or as it is when {@code waitMs} (capped by config) has passed. */
+    private CompletableFuture<Optional<OrderView>> known(String orderId) {
+        return orders.find(orderId).thenApply(found -> found.map(OrderQueries.StoredOrder::view).or(
+                () -> keys.recentlyAccepted(orderId) ? Optional.of(OrderView.accepted(orderId)) : Optional.empty()));
+    }
+
+    /**
+     * The order as soon as it is decided, or as it is when {@code waitMs} (capped by config) has passed; an order
+     * not known yet is waited for too.
+     */
     public CompletableFuture<OrderView> awaitDecision(String orderId, long waitMs) {
         long wait = Math.min(waitMs, config.maxWait().toMillis());
         if (wait <= 0) {
             return current(orderId);
         }
         CompletableFuture<Void> decided = listen(orderId); // before reading, so no decision slips by
-        return current(orderId).thenCompose(now -> now.decided() ? CompletableFuture.completedFuture(now)
-                        : after(orderId, decided, wait))
+        // An order unknown here may have been accepted by another instance a moment ago, before the saga stored
+        // it: the wait covers it too, and only an order still unknown when the wait ends is a 404.
+        return known(orderId).thenCompose(now -> now.filter(OrderView::decided)
+                        .map(CompletableFuture::completedFuture)
+                        .orElseGet(() -> after(orderId, decided, wait)))
                 .whenComplete((answered, failure) -> decided.cancel(false));
     }
 

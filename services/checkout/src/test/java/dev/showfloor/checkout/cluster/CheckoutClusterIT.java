@@ -156,6 +156,8 @@ class CheckoutClusterIT {
                 () -> stock(sku).get("available").asInt() == 3 && stock(sku).get("held").asInt() == 0);
 
         assertThat(get(checkout.baseUrl() + "/orders/ord-does-not-exist").statusCode()).isEqualTo(404);
+        assertThat(get(checkout.baseUrl() + "/orders/ord-does-not-exist?waitMs=200").statusCode())
+                .as("a long-poll of an order still unknown when its wait ends").isEqualTo(404);
         HttpResponse<String> noStream = get(checkout.baseUrl() + "/orders/ord-does-not-exist/events");
         assertThat(noStream.statusCode()).as("SSE of an unknown order").isEqualTo(404);
         assertThat(noStream.headers().firstValue("Content-Type")).hasValueSatisfying(
