@@ -17,8 +17,9 @@ import java.util.UUID;
 /**
  * Stripe-style idempotency: the order id is derived from (shopper, key), so a retry finds the first order; the
  * request hash tells "same request again" (answer as before) from "same key, other request" (422). Orders
- * accepted here are remembered until the status board sees them decided (the saga stores an order before it
- * decides it), which closes the gap until the saga store has them.
+ * accepted here, and those the status board sees placed through other instances, are remembered until the board
+ * sees them decided (the saga stores an order before it decides it), which closes the gap until the saga store
+ * has them.
  */
 @ApplicationScoped
 public class IdempotencyKeys {
@@ -33,6 +34,7 @@ public class IdempotencyKeys {
     private final Map<String, String> recentlyAccepted = new BoundedMap<>(REMEMBERED);
 
     public IdempotencyKeys(OrderStatusBoard board) {
+        board.onEveryPlacement(this::rememberPlaced);
         board.onEveryDecision(this::forget);
     }
 
@@ -55,7 +57,14 @@ public class IdempotencyKeys {
         return recentlyAccepted.putIfAbsent(orderId, requestHash);
     }
 
-    /** The hash of the request this instance accepted for the order, or null. */
+    /** An order placed through any instance, this one included (its own entry is already there and stays). */
+    private synchronized void rememberPlaced(String orderId, String requestHash) {
+        if (requestHash != null) {
+            recentlyAccepted.putIfAbsent(orderId, requestHash);
+        }
+    }
+
+    /** The hash of the first request accepted for the order, here or (as the status board saw) elsewhere, or null. */
     public synchronized String firstRequest(String orderId) {
         return recentlyAccepted.get(orderId);
     }

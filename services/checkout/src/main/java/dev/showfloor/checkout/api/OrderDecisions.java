@@ -26,7 +26,10 @@ public class OrderDecisions {
         this.config = config;
     }
 
-    /** The order as it is now; an order accepted here that the saga has not stored yet is PENDING. */
+    /**
+     * The order as it is now; an order placed (here, or through another instance as the status board saw) that
+     * the saga has not stored yet is PENDING.
+     */
     public CompletableFuture<OrderView> current(String orderId) {
         return known(orderId).thenApply(found -> found.orElseThrow(
                 () -> ProblemException.notFound("no order " + orderId)));
@@ -35,6 +38,18 @@ public class OrderDecisions {
     private CompletableFuture<Optional<OrderView>> known(String orderId) {
         return orders.find(orderId).thenApply(found -> found.map(OrderQueries.StoredOrder::view).or(
                 () -> keys.recentlyAccepted(orderId) ? Optional.of(OrderView.accepted(orderId)) : Optional.empty()));
+    }
+
+    /**
+     * The order as it is now; one not known yet is waited for until the status board sees it placed or decided
+     * (another instance may have accepted it a moment ago), and is a 404 if {@code unknown-order-wait} passes first.
+     */
+    public CompletableFuture<OrderView> currentOrSoon(String orderId) {
+        CompletableFuture<Void> arrived = board.arrived(orderId); // before reading, so no arrival slips by
+        return known(orderId).thenCompose(now -> now.map(CompletableFuture::completedFuture).orElseGet(() -> arrived
+                        .completeOnTimeout(null, config.unknownOrderWait().toMillis(), TimeUnit.MILLISECONDS)
+                        .thenCompose(ignored -> current(orderId))))
+                .whenComplete((answered, failure) -> arrived.cancel(false));
     }
 
     /**

@@ -43,7 +43,9 @@ public class OrderResource {
     /**
      * The current state at once, then the decision when it comes; the stream ends after the decision. An SSE
      * response's headers go out before its first event, so the order is looked up before the stream starts (on a
-     * worker thread, since it may be another instance's): an unknown order is a 404, not a reset stream.
+     * worker thread, since it may be another instance's): an unknown order is a 404, not a reset stream. A client
+     * may open the stream on another instance the moment its order is accepted, so an unknown order is waited
+     * for briefly first.
      */
     @GET
     @Path("/{orderId}/events")
@@ -54,7 +56,7 @@ public class OrderResource {
         CompletableFuture<Void> decided = decisions.listen(orderId); // before reading, so no decision slips by
         OrderView now;
         try {
-            now = decisions.current(orderId).join();
+            now = decisions.currentOrSoon(orderId).join();
         } catch (CompletionException failure) {
             decided.cancel(false);
             throw failure.getCause() instanceof RuntimeException cause ? cause : failure;

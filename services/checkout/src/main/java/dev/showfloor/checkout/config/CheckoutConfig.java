@@ -47,4 +47,11 @@ public interface CheckoutConfig {
     /** Longest a client may long-poll GET /orders/{id}?waitMs=. */
     @WithDefault("30s")
     Duration maxWait();
+
+    /**
+     * How long an SSE stream of an order not known here waits for it to appear (placed through another instance
+     * a moment ago) before answering 404.
+     */
+    @WithDefault("2s")
+    Duration unknownOrderWait();
 }

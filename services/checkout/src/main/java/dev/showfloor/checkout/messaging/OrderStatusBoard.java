@@ -2,6 +2,7 @@ package dev.showfloor.checkout.messaging;
 
 import dev.showfloor.events.checkout.OrderConfirmed;
 import dev.showfloor.events.checkout.OrderEvent;
+import dev.showfloor.events.checkout.OrderPlaced;
 import dev.showfloor.events.checkout.OrderRejected;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -9,17 +10,21 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * Tells waiting clients (long-polls, SSE) the moment an order is decided. Every instance reads every order's
- * outcome from checkout.order-events, so a client may wait on any instance.
+ * Tells waiting clients (long-polls, SSE) the moment an order is decided, and this instance the moment any
+ * instance places one. Every instance reads every order's events from checkout.order-events, so a client may
+ * wait on any instance, and an order placed through another instance is known here before the saga stores it.
  */
 @ApplicationScoped
 public class OrderStatusBoard {
-    private final Map<String, List<CompletableFuture<Void>>> waiters = new ConcurrentHashMap<>();
+    private final Waiters decisions = new Waiters();
+    private final Waiters arrivals = new Waiters();
     private final List<Consumer<String>> decisionListeners = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<String, String>> placementListeners = new CopyOnWriteArrayList<>();
 
     /**
      * Calls {@code listener} with the id of every order decided from now on, whoever waits for it, on the
@@ -29,15 +34,22 @@ public class OrderStatusBoard {
         decisionListeners.add(listener);
     }
 
+    /**
+     * Calls {@code listener} with the id and request hash of every order placed from now on, by any instance,
+     * on the board's consumer thread; an order's placement always comes before its decision.
+     */
+    public void onEveryPlacement(BiConsumer<String, String> listener) {
+        placementListeners.add(listener);
+    }
+
     /** Completes when the order is confirmed or rejected; register before reading the current state. */
     public CompletableFuture<Void> decided(String orderId) {
-        CompletableFuture<Void> waiter = new CompletableFuture<>();
-        waiters.computeIfAbsent(orderId, id -> new CopyOnWriteArrayList<>()).add(waiter);
-        waiter.whenComplete((done, failure) -> waiters.computeIfPresent(orderId, (id, list) -> {
-            list.remove(waiter);
-            return list.isEmpty() ? null : list;
-        }));
-        return waiter;
+        return decisions.register(orderId);
+    }
+
+    /** Completes when the order is placed (through any instance) or decided; register before reading. */
+    public CompletableFuture<Void> arrived(String orderId) {
+        return arrivals.register(orderId);
     }
 
     /** One poll's order events at a time (undecodable ones arrive as null and tell no one anything). */
@@ -51,16 +63,41 @@ public class OrderStatusBoard {
     }
 
     private void onOrderEvent(OrderEvent event) {
-        String orderId = switch (event.getPayload()) {
-            case OrderConfirmed confirmed -> confirmed.getOrderId();
-            case OrderRejected rejected -> rejected.getOrderId();
-            default -> null;
-        };
-        if (orderId != null) {
-            for (Consumer<String> listener : decisionListeners) {
-                listener.accept(orderId);
+        switch (event.getPayload()) {
+            case OrderPlaced placed -> {
+                // Listeners first: whoever wakes up must find the order known.
+                placementListeners.forEach(listener -> listener.accept(placed.getOrderId(), placed.getRequestHash()));
+                arrivals.wake(placed.getOrderId());
             }
-            List<CompletableFuture<Void>> waiting = waiters.remove(orderId);
+            case OrderConfirmed confirmed -> onDecision(confirmed.getOrderId());
+            case OrderRejected rejected -> onDecision(rejected.getOrderId());
+            default -> {
+            }
+        }
+    }
+
+    private void onDecision(String orderId) {
+        decisionListeners.forEach(listener -> listener.accept(orderId));
+        decisions.wake(orderId);
+        arrivals.wake(orderId);
+    }
+
+    /** Futures waiting for something to happen to an order; each leaves the map when completed or cancelled. */
+    private static final class Waiters {
+        private final Map<String, List<CompletableFuture<Void>>> byOrder = new ConcurrentHashMap<>();
+
+        CompletableFuture<Void> register(String orderId) {
+            CompletableFuture<Void> waiter = new CompletableFuture<>();
+            byOrder.computeIfAbsent(orderId, id -> new CopyOnWriteArrayList<>()).add(waiter);
+            waiter.whenComplete((done, failure) -> byOrder.computeIfPresent(orderId, (id, list) -> {
+                list.remove(waiter);
+                return list.isEmpty() ? null : list;
+            }));
+            return waiter;
+        }
+
+        void wake(String orderId) {
+            List<CompletableFuture<Void>> waiting = byOrder.remove(orderId);
             if (waiting != null) {
                 waiting.forEach(waiter -> waiter.complete(null));
             }

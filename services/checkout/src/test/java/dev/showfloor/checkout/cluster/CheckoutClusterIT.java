@@ -401,6 +401,11 @@ class CheckoutClusterIT {
             assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
             orderIdByKey.put("fwd-key-" + i, json(accepted.body()).get("orderId").asText());
         }
+        // Opened on the other instance the moment the order is accepted, before that one may know of it.
+        String lastAccepted = orderIdByKey.get("fwd-key-" + (orders - 1));
+        HttpResponse<String> justAccepted = get(second.baseUrl() + "/orders/" + lastAccepted + "/events");
+        assertThat(justAccepted.statusCode()).as("SSE on the other instance right after the 202").isEqualTo(200);
+        assertThat(justAccepted.body()).contains("\"status\":\"CONFIRMED\"");
         for (int i = 0; i < orders; i++) {
             String key = "fwd-key-" + i;
             String orderId = orderIdByKey.get(key);

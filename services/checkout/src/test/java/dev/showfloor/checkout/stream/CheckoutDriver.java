@@ -33,7 +33,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
  * The checkout saga on a TopologyTestDriver; the test plays inventory and the payment port (through
  * {@link #payments()}, or by writing the port's answers to the order topic as an earlier version's worker did).
  */
-final class CheckoutDriver implements AutoCloseable {
+public final class CheckoutDriver implements AutoCloseable {
     static final Instant START = Instant.parse("2026-12-05T10:00:00Z");
     static final String LOC = "lis-01";
     static final CheckoutSerdes SERDES = new CheckoutSerdes(RegistryFreeAvroSerde.of(OrderEvent.class),
@@ -75,7 +75,7 @@ final class CheckoutDriver implements AutoCloseable {
         return sagaChangelog.readRecordsToList().size();
     }
 
-    static OrderPlaced order(String orderId, String... skus) {
+    public static OrderPlaced order(String orderId, String... skus) {
         List<OrderLine> lines = new ArrayList<>();
         for (String sku : skus) {
             lines.add(new OrderLine(sku, 1, new Money(2_500L, "EUR"), null, null));
@@ -86,7 +86,12 @@ final class CheckoutDriver implements AutoCloseable {
     }
 
     void order(Object payload, String orderId) {
-        orderIn.pipeInput(orderId, new OrderEvent(envelope(), payload));
+        orderIn.pipeInput(orderId, event(payload));
+    }
+
+    /** An order event as the test's producer writes it. */
+    public static OrderEvent event(Object payload) {
+        return new OrderEvent(envelope(), payload);
     }
 
     /** Inventory's answer to one of the saga's hold commands, keyed by the order as inventory keys it. */
