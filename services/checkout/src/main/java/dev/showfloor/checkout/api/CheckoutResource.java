@@ -104,10 +104,10 @@ public class CheckoutResource {
     private CompletionStage<Response> accept(String orderId, String idempotencyKey, JsonNode body,
                                              CheckoutRequest request) {
         String requestHash = IdempotencyKeys.requestHash(body);
-        String acceptedHere = keys.firstRequest(orderId);
-        if (acceptedHere != null) {
+        String remembered = keys.firstRequest(orderId);
+        if (remembered != null) {
             return CompletableFuture.completedFuture(
-                    againOrConflict(orderId, idempotencyKey, acceptedHere, requestHash));
+                    againOrConflict(orderId, idempotencyKey, remembered, requestHash));
         }
         return orders.find(orderId).thenCompose(stored -> {
             String firstHash = stored.map(OrderQueries.StoredOrder::requestHash)

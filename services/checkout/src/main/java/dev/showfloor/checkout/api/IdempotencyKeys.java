@@ -58,9 +58,9 @@ public class IdempotencyKeys {
     }
 
     /** An order placed through any instance, this one included (its own entry is already there and stays). */
-    private synchronized void rememberPlaced(String orderId, String requestHash) {
+    private void rememberPlaced(String orderId, String requestHash) {
         if (requestHash != null) {
-            recentlyAccepted.putIfAbsent(orderId, requestHash);
+            acceptOrGetFirst(orderId, requestHash);
         }
     }
 
