@@ -32,6 +32,7 @@ public final class BenchMain {
                     + "            (a connection per request in flight; plain: the lightest client, for the load generator)]\n"
                     + "  inventory, checkout: [--lead-in-seconds N (the paced rate, unmeasured, before its measured phase;\n"
                     + "            inventory 0, checkout 10)]\n"
+                    + "            [--inventory http://127.0.0.1:8102] [--checkout http://127.0.0.1:8103 (checkout only)]\n"
                     + "  floor [--writes 5] [--hops 1] [--threads 1 (stream threads)] [--requests 20000] [--rates 2000,500]\n"
                     + "        [--linger-ms 5]\n"
                     + "  inventory, checkout, floor: [--floor-commit-ms " + SERVICES_COMMIT_INTERVAL_MS
@@ -57,7 +58,8 @@ public final class BenchMain {
                         Boolean.parseBoolean(options.getOrDefault("drop", "false")),
                         // Its lead-in's holds would stay open through the measured phase, and with them in the heap
                         // inventory's collector paused longer (docs/BENCHMARKS.md, twentieth session).
-                        seconds(options, "lead-in-seconds", 0))) {
+                        seconds(options, "lead-in-seconds", 0),
+                        options.getOrDefault("inventory", "http://127.0.0.1:8102"))) {
                     bench.run(raw, Integer.parseInt(options.getOrDefault("requests", "100000")),
                             seconds(options, "paced-seconds", 10),
                             Double.parseDouble(options.getOrDefault("paced-rate", "0")),

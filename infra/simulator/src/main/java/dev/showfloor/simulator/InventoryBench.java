@@ -65,6 +65,8 @@ public final class InventoryBench implements AutoCloseable {
     private final int floorCommitMs;
     private final boolean inADrop;
     private final Duration pacedLeadIn;
+    /** Inventory, whose stream threads each measured phase watches ({@link StreamThreadTime}). */
+    private final Map<String, String> streamServices;
     private final KafkaProducer<String, byte[]> producer;
     private final CachedSchemaAvroSerializer<InventoryCommand> serializer = new CachedSchemaAvroSerializer<>();
     private final KafkaConsumer<String, InventoryEvent> consumer;
@@ -90,9 +92,11 @@ public final class InventoryBench implements AutoCloseable {
      *                      each), as in a micro-drop, rather than a hold outside any drop
      * @param pacedLeadIn   how long the paced rate runs unmeasured before the measured phase at half the maximum;
      *                      its holds stay open through that phase
+     * @param inventoryUrl  the inventory service's base URL, for its stream threads' metrics
      */
     public InventoryBench(String bootstrapServers, String registryApiUrl, int lingerMs, int floorCommitMs,
-                          boolean inADrop, Duration pacedLeadIn) {
+                          boolean inADrop, Duration pacedLeadIn, String inventoryUrl) {
+        this.streamServices = Map.of("inventory", inventoryUrl);
         this.bootstrapServers = bootstrapServers;
         this.lingerMs = lingerMs;
         this.floorCommitMs = floorCommitMs;
@@ -154,8 +158,10 @@ public final class InventoryBench implements AutoCloseable {
 
         // Saturation: everything at once, throughput from first send to last answer.
         latencies = new Latencies();
+        StreamThreadTime.Watch saturatedThreads = StreamThreadTime.watch(streamServices);
         PhaseCost.Measured saturated = PhaseCost.around(bootstrapServers, saturationRequests,
                 () -> burst("sat", saturationRequests));
+        Map<String, Object> saturatedThreadTime = saturatedThreads.report();
         double maxPerSecond = saturated.perSecond();
         Latencies saturation = latencies;
         // Every measured phase starts without the open holds of the one before (they last an hour), so its latency
@@ -177,12 +183,14 @@ public final class InventoryBench implements AutoCloseable {
             paced("lead", rateAtHalf, pacedLeadIn);
         }
         Paced[] pacedAtHalf = new Paced[1];
+        StreamThreadTime.Watch pacedThreads = StreamThreadTime.watch(streamServices);
         PhaseCost.Measured pacedCost = PhaseCost.around(bootstrapServers, (int) (rateAtHalf * pacedDuration.toSeconds()),
                 () -> {
                     pacedAtHalf[0] = paced("paced", rateAtHalf, pacedDuration);
                     return rateAtHalf;
                 });
         Paced atHalf = pacedAtHalf[0];
+        Map<String, Object> pacedThreadTime = pacedThreads.report();
         releaseHolds();
         Map<String, Object> sweep = new LinkedHashMap<>();
         for (double rate : sweepRates) {
@@ -210,12 +218,14 @@ public final class InventoryBench implements AutoCloseable {
                 .put("saturation_p99_ms", saturation.percentileMillis(99))
                 .put("broker_records_per_hold", saturated.recordsPerOperation())
                 .put("cpu_ms_per_hold", saturated.cpuMsPerOperation())
+                .put("stream_threads_at_saturation", saturatedThreadTime)
                 .put("machine_cpu_shares", saturated.machineCpuShares())
                 .put("paced_requests", atHalf.requests())
                 .put("paced_cpu_ms_per_hold", pacedCost.cpuMsPerOperation())
                 .put("paced_broker_records_per_hold", pacedCost.recordsPerOperation())
                 .put("paced_machine_cpu_shares", pacedCost.machineCpuShares())
                 .put("paced_compile_seconds", pacedCost.compileSeconds())
+                .put("paced_stream_threads", pacedThreadTime)
                 .put("paced_lead_in_seconds", pacedLeadIn.toSeconds())
                 .put("latency_by_rate", sweep)
                 .put("warm_up", warmUp.asReport())

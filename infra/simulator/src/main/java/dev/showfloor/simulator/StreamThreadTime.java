@@ -1,0 +1,167 @@
+package dev.showfloor.simulator;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where a Kafka Streams service's stream threads spent a benchmark phase: how often they committed, how long a commit
+ * held a thread (the producer's flush, offsets and commit request, all blocking the thread, summed by Kafka's own
+ * cumulative timers), and how many records one commit carried. Read from the service's Prometheus endpoint
+ * ({@code /q/metrics}) before and after the phase, so it needs no agent in the service. The longest commit, poll,
+ * process and punctuate calls come from Kafka's gauges read at the phase's end: they span the service's metric window
+ * ({@code metrics.sample.window.ms} × {@code metrics.num.samples}, 30 s × 2 by default), which reaches into the phase
+ * before unless the service runs with a window shorter than half the phase.
+ */
+final class StreamThreadTime {
+    private static final Pattern SAMPLE = Pattern.compile("^(kafka_\\w+)\\{([^}]*)} (\\S+)$");
+    private static final Pattern STREAM_THREAD = Pattern.compile("(?:thread_id|client_id)=\"[^\"]*-(StreamThread-\\d+)");
+    /** Producer timers that block a stream thread while it commits, in nanoseconds. */
+    private static final Set<String> COMMIT_TIMERS = Set.of("kafka_producer_flush_time_ns_total",
+            "kafka_producer_txn_send_offsets_time_ns_total", "kafka_producer_txn_commit_time_ns_total",
+            "kafka_producer_txn_begin_time_ns_total");
+    private static final String COMMITS = "kafka_stream_thread_commit_total";
+    private static final String PROCESSED = "kafka_stream_thread_process_total";
+    private static final String POLLS = "kafka_stream_thread_poll_total";
+    private static final String BLOCKED = "kafka_stream_thread_blocked_time_ns_total";
+    /** Kafka Streams' per-thread latency gauges (milliseconds, the longest call in the metric window), by call. */
+    private static final Map<String, String> LONGEST_CALLS = Map.of(
+            "kafka_stream_thread_commit_latency_max", "commit", "kafka_stream_thread_poll_latency_max", "poll",
+            "kafka_stream_thread_process_latency_max", "process",
+            "kafka_stream_thread_punctuate_latency_max", "punctuate");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    /**
+     * The counters of each stream thread (by its {@code StreamThread-N} name) at one instant, and the longest call
+     * of each kind any thread made in the metric window, in milliseconds.
+     */
+    record Snapshot(long nanoTime, Map<String, Counters> byThread, Map<String, Double> longestCallMs) {
+        static Snapshot parse(long nanoTime, String exposition) {
+            Map<String, Counters> byThread = new TreeMap<>();
+            Map<String, Double> longest = new TreeMap<>();
+            for (String line : exposition.split("\n")) {
+                Matcher sample = SAMPLE.matcher(line);
+                Matcher thread = sample.matches() ? STREAM_THREAD.matcher(sample.group(2)) : null;
+                if (thread == null || !thread.find()) {
+                    continue;
+                }
+                String name = sample.group(1);
+                double value = Double.parseDouble(sample.group(3));
+                Counters counted = counters(name, value);
+                if (counted != null) {
+                    byThread.merge(thread.group(1), counted, Counters::plus);
+                } else if (LONGEST_CALLS.containsKey(name) && !Double.isNaN(value)) {
+                    longest.merge(LONGEST_CALLS.get(name), value, Math::max);
+                }
+            }
+            return new Snapshot(nanoTime, byThread, longest);
+        }
+    }
+
+    /** One stream thread's cumulative counters. */
+    record Counters(double commits, double commitNanos, double processed, double polls, double blockedNanos) {
+        Counters plus(Counters other) {
+            return new Counters(commits + other.commits, commitNanos + other.commitNanos, processed + other.processed,
+                    polls + other.polls, blockedNanos + other.blockedNanos);
+        }
+
+        Counters minus(Counters other) {
+            return new Counters(commits - other.commits, commitNanos - other.commitNanos, processed - other.processed,
+                    polls - other.polls, blockedNanos - other.blockedNanos);
+        }
+    }
+
+    private StreamThreadTime() {
+    }
+
+    /** The service's stream-thread counters now; empty when its metrics cannot be read (the report says so). */
+    static Optional<Snapshot> of(String serviceUrl) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(serviceUrl + "/q/metrics"))
+                .timeout(Duration.ofSeconds(5)).GET().build();
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200
+                    ? Optional.of(Snapshot.parse(System.nanoTime(), response.body())) : Optional.empty();
+        } catch (IOException unreachable) {
+            return Optional.empty();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    /** One cumulative sample as a thread's counters, or null when it is none of those read here. */
+    private static Counters counters(String name, double value) {
+        return switch (name) {
+            case COMMITS -> new Counters(value, 0, 0, 0, 0);
+            case PROCESSED -> new Counters(0, 0, value, 0, 0);
+            case POLLS -> new Counters(0, 0, 0, value, 0);
+            case BLOCKED -> new Counters(0, 0, 0, 0, value);
+            default -> COMMIT_TIMERS.contains(name) ? new Counters(0, value, 0, 0, 0) : null;
+        };
+    }
+
+    /**
+     * What the stream threads did between two snapshots, per thread on average: commits per second, a commit's mean
+     * milliseconds, the share of the phase each thread spent committing and blocked on Kafka (waiting in poll
+     * included), and records processed and polls per commit.
+     */
+    static Map<String, Object> between(Optional<Snapshot> before, Optional<Snapshot> after) {
+        Map<String, Object> report = new LinkedHashMap<>();
+        if (before.isEmpty() || after.isEmpty() || after.get().byThread().isEmpty()) {
+            report.put("unavailable", "the service's /q/metrics could not be read");
+            return report;
+        }
+        int threads = after.get().byThread().size();
+        Counters added = new Counters(0, 0, 0, 0, 0);
+        for (var thread : after.get().byThread().entrySet()) {
+            Counters was = before.get().byThread().getOrDefault(thread.getKey(), new Counters(0, 0, 0, 0, 0));
+            added = added.plus(thread.getValue().minus(was));
+        }
+        double threadNanos = (double) threads * (after.get().nanoTime() - before.get().nanoTime());
+        report.put("stream_threads", threads);
+        report.put("commits_per_s_per_thread", PhaseCost.thousandths(added.commits() * 1e9, threadNanos));
+        report.put("committing_share", PhaseCost.thousandths(added.commitNanos(), threadNanos));
+        report.put("blocked_share", PhaseCost.thousandths(added.blockedNanos(), threadNanos));
+        if (added.commits() > 0) {
+            report.put("commit_ms_mean", PhaseCost.thousandths(added.commitNanos() / 1e6, added.commits()));
+            report.put("processed_per_commit", PhaseCost.thousandths(added.processed(), added.commits()));
+            report.put("polls_per_commit", PhaseCost.thousandths(added.polls(), added.commits()));
+        }
+        report.put("longest_call_ms_in_metric_window", after.get().longestCallMs());
+        return report;
+    }
+
+    /** Snapshots of several services taken when a phase starts; {@link #report} compares them with the end. */
+    static final class Watch {
+        private final Map<String, String> serviceUrls;
+        private final Map<String, Optional<Snapshot>> started = new LinkedHashMap<>();
+
+        private Watch(Map<String, String> serviceUrls) {
+            this.serviceUrls = serviceUrls;
+            serviceUrls.forEach((service, url) -> started.put(service, of(url)));
+        }
+
+        /** By service name, what its stream threads did since the watch started ({@link #between}). */
+        Map<String, Object> report() {
+            Map<String, Object> byService = new LinkedHashMap<>();
+            serviceUrls.forEach((service, url) -> byService.put(service, between(started.get(service), of(url))));
+            return byService;
+        }
+    }
+
+    /** Starts watching the stream threads of each service, given by name and base URL. */
+    static Watch watch(Map<String, String> serviceUrls) {
+        return new Watch(serviceUrls);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.showfloor.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class StreamThreadTimeTest {
+    private static final String APP = "inventory-d74d3be2-e231-40fd-a1ae-9b5b4d9221a1";
+
+    private static String exposition(double commits, double commitNs, double flushNs, double processed) {
+        return String.join("\n",
+                "# HELP kafka_stream_thread_commit_total The total number of calls to commit",
+                "# TYPE kafka_stream_thread_commit_total counter",
+                "kafka_stream_thread_commit_total{kafka_version=\"4.1.1\",thread_id=\"" + APP + "-StreamThread-1\"} "
+                        + commits,
+                "kafka_stream_thread_process_total{kafka_version=\"4.1.1\",thread_id=\"" + APP + "-StreamThread-1\"} "
+                        + processed,
+                "kafka_producer_txn_commit_time_ns_total{client_id=\"" + APP + "-StreamThread-1-producer\","
+                        + "kafka_version=\"4.1.1\"} " + commitNs,
+                "kafka_producer_flush_time_ns_total{client_id=\"" + APP + "-StreamThread-1-producer\","
+                        + "kafka_version=\"4.1.1\"} " + flushNs,
+                // Another producer's timers are not a stream thread's commit.
+                "kafka_producer_txn_commit_time_ns_total{client_id=\"kafka-producer-inventory-commands-out\","
+                        + "kafka_version=\"4.1.1\"} 9.9E9",
+                "kafka_stream_thread_commit_latency_max{kafka_version=\"4.1.1\",thread_id=\"" + APP
+                        + "-StreamThread-1\"} 12.0",
+                "kafka_stream_thread_commit_latency_max{kafka_version=\"4.1.1\",thread_id=\"" + APP
+                        + "-StreamThread-2\"} 31.0",
+                "kafka_stream_thread_punctuate_latency_max{kafka_version=\"4.1.1\",thread_id=\"" + APP
+                        + "-StreamThread-2\"} NaN",
+                "jvm_threads_live_threads 42.0");
+    }
+
+    @Test
+    void sumsEachStreamThreadsCommitTimersAndLeavesOtherProducersOut() {
+        var parsed = StreamThreadTime.Snapshot.parse(0, exposition(137, 6.0E8, 2.0E7, 5000));
+
+        assertThat(parsed.byThread()).containsOnlyKeys("StreamThread-1");
+        assertThat(parsed.byThread().get("StreamThread-1"))
+                .isEqualTo(new StreamThreadTime.Counters(137, 6.2E8, 5000, 0, 0));
+        // The longest call of a kind over every thread; a gauge with no sample in its window (NaN) is left out.
+        assertThat(parsed.longestCallMs()).containsExactly(Map.entry("commit", 31.0));
+    }
+
+    @Test
+    void reportsPerThreadRatesAndMeansOverThePhase() {
+        var before = StreamThreadTime.Snapshot.parse(0, exposition(100, 1.0E8, 0, 1000));
+        // One second later: 50 more commits holding the thread 300 ms in all, 4,000 more records.
+        var after = StreamThreadTime.Snapshot.parse(1_000_000_000L, exposition(150, 3.5E8, 5.0E7, 5000));
+
+        Map<String, Object> report = StreamThreadTime.between(Optional.of(before), Optional.of(after));
+
+        assertThat(report).containsEntry("stream_threads", 1).containsEntry("commits_per_s_per_thread", 50.0)
+                .containsEntry("committing_share", 0.3).containsEntry("commit_ms_mean", 6.0)
+                .containsEntry("processed_per_commit", 80.0);
+    }
+
+    @Test
+    void saysSoWhenTheMetricsCouldNotBeRead() {
+        assertThat(StreamThreadTime.between(Optional.empty(), Optional.empty())).containsKey("unavailable");
+    }
+}
