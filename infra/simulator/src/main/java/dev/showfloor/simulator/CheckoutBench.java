@@ -91,7 +91,7 @@ public final class CheckoutBench {
                 concurrency, new Latencies(), new AtomicInteger(), null));
         Latencies saturation = new Latencies();
         AtomicInteger confirmed = new AtomicInteger();
-        StreamThreadTime.Watch saturatedThreads = StreamThreadTime.watch(streamServices);
+        StreamThreadTime.Watch saturatedThreads = StreamThreadTime.watchServices(streamServices);
         PhaseCost.Measured saturated = PhaseCost.around(bootstrapServers, saturationOrders,
                 () -> closedLoop("sat", saturationOrders, concurrency, saturation, confirmed, null));
         Map<String, Object> saturatedThreadTime = saturatedThreads.report();
@@ -112,7 +112,7 @@ public final class CheckoutBench {
                 openLoop("lead", pacedRate, (int) (pacedRate * pacedLeadIn.toSeconds()), new Latencies(),
                         new AtomicInteger(), null);
             }
-            StreamThreadTime.Watch pacedThreads = StreamThreadTime.watch(streamServices);
+            StreamThreadTime.Watch pacedThreads = StreamThreadTime.watchServices(streamServices);
             pacedCost = PhaseCost.around(bootstrapServers, pacedOrders,
                     () -> openLoop("paced", pacedRate, pacedOrders, paced, pacedConfirmed, steps));
             pacedThreadTime = pacedThreads.report();

@@ -158,7 +158,7 @@ public final class InventoryBench implements AutoCloseable {
 
         // Saturation: everything at once, throughput from first send to last answer.
         latencies = new Latencies();
-        StreamThreadTime.Watch saturatedThreads = StreamThreadTime.watch(streamServices);
+        StreamThreadTime.Watch saturatedThreads = StreamThreadTime.watchServices(streamServices);
         PhaseCost.Measured saturated = PhaseCost.around(bootstrapServers, saturationRequests,
                 () -> burst("sat", saturationRequests));
         Map<String, Object> saturatedThreadTime = saturatedThreads.report();
@@ -183,7 +183,7 @@ public final class InventoryBench implements AutoCloseable {
             paced("lead", rateAtHalf, pacedLeadIn);
         }
         Paced[] pacedAtHalf = new Paced[1];
-        StreamThreadTime.Watch pacedThreads = StreamThreadTime.watch(streamServices);
+        StreamThreadTime.Watch pacedThreads = StreamThreadTime.watchServices(streamServices);
         PhaseCost.Measured pacedCost = PhaseCost.around(bootstrapServers, (int) (rateAtHalf * pacedDuration.toSeconds()),
                 () -> {
                     pacedAtHalf[0] = paced("paced", rateAtHalf, pacedDuration);

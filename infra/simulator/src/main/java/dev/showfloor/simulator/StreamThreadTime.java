@@ -11,21 +11,30 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * Where a Kafka Streams service's stream threads spent a benchmark phase: how often they committed, how long a commit
  * held a thread (the producer's flush, offsets and commit request, all blocking the thread, summed by Kafka's own
  * cumulative timers), and how many records one commit carried. Read from the service's Prometheus endpoint
- * ({@code /q/metrics}) before and after the phase, so it needs no agent in the service. The longest commit, poll,
+ * ({@code /q/metrics}) before and after the phase, so it needs no agent in the service, or from an in-process stream
+ * app's own metrics (the exactly-once floor's). The longest commit, poll,
  * process and punctuate calls come from Kafka's gauges read at the phase's end: they span the service's metric window
  * ({@code metrics.sample.window.ms} × {@code metrics.num.samples}, 30 s × 2 by default), which reaches into the phase
  * before unless the service runs with a window shorter than half the phase.
  */
 final class StreamThreadTime {
     private static final Pattern SAMPLE = Pattern.compile("^(kafka_\\w+)\\{([^}]*)} (\\S+)$");
-    private static final Pattern STREAM_THREAD = Pattern.compile("(?:thread_id|client_id)=\"[^\"]*-(StreamThread-\\d+)");
+    /** A stream thread's name in a metric's labels: its own thread id or its producer's or consumer's client id. */
+    private static final Pattern STREAM_THREAD =
+            Pattern.compile("(?:thread_id|client_id)=\"?[^\",}]*-(StreamThread-\\d+)");
     /** Producer timers that block a stream thread while it commits, in nanoseconds. */
     private static final Set<String> COMMIT_TIMERS = Set.of("kafka_producer_flush_time_ns_total",
             "kafka_producer_txn_send_offsets_time_ns_total", "kafka_producer_txn_commit_time_ns_total",
@@ -34,11 +43,21 @@ final class StreamThreadTime {
     private static final String PROCESSED = "kafka_stream_thread_process_total";
     private static final String POLLS = "kafka_stream_thread_poll_total";
     private static final String BLOCKED = "kafka_stream_thread_blocked_time_ns_total";
-    /** Kafka Streams' per-thread latency gauges (milliseconds, the longest call in the metric window), by call. */
+    /**
+     * Kafka Streams' per-thread latency gauges (milliseconds, the longest in the metric window), by what they time:
+     * Kafka records a commit's time divided by the tasks it committed, a processing loop's by the records it
+     * processed and a punctuation round's by its punctuators, so only a poll is one whole call.
+     */
     private static final Map<String, String> LONGEST_CALLS = Map.of(
-            "kafka_stream_thread_commit_latency_max", "commit", "kafka_stream_thread_poll_latency_max", "poll",
-            "kafka_stream_thread_process_latency_max", "process",
-            "kafka_stream_thread_punctuate_latency_max", "punctuate");
+            "kafka_stream_thread_commit_latency_max", "commit_per_task", "kafka_stream_thread_poll_latency_max", "poll",
+            "kafka_stream_thread_process_latency_max", "process_per_record",
+            "kafka_stream_thread_punctuate_latency_max", "punctuate_per_punctuator");
+    /**
+     * The metric window ({@code metrics.sample.window.ms}; two samples) of every stream app a benchmark measures: a
+     * tenth of Kafka's default, so gauges read at the end of a 10 s phase cover the last 3–6 s of it and nothing
+     * before. {@code infra/local/stack bench} starts the services with the same.
+     */
+    static final int BENCH_METRICS_WINDOW_MS = 3_000;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /**
@@ -46,26 +65,53 @@ final class StreamThreadTime {
      * of each kind any thread made in the metric window, in milliseconds.
      */
     record Snapshot(long nanoTime, Map<String, Counters> byThread, Map<String, Double> longestCallMs) {
+        /** From a Prometheus text exposition, as a Quarkus service's {@code /q/metrics} names Kafka's metrics. */
         static Snapshot parse(long nanoTime, String exposition) {
+            return of(nanoTime, exposition.lines().map(SAMPLE::matcher).filter(Matcher::matches)
+                    .map(sample -> new Sample(sample.group(1), sample.group(2), Double.parseDouble(sample.group(3)))));
+        }
+
+        /** From an in-process client's own metrics (a stream app the benchmark runs), named as Quarkus names them. */
+        static Snapshot of(long nanoTime, Map<MetricName, ? extends Metric> metrics) {
+            return of(nanoTime, metrics.entrySet().stream()
+                    .filter(metric -> metric.getValue().metricValue() instanceof Number)
+                    .map(metric -> new Sample(prometheusName(metric.getKey()),
+                            labels(metric.getKey().tags()),
+                            ((Number) metric.getValue().metricValue()).doubleValue())));
+        }
+
+        private static Snapshot of(long nanoTime, Stream<Sample> samples) {
             Map<String, Counters> byThread = new TreeMap<>();
             Map<String, Double> longest = new TreeMap<>();
-            for (String line : exposition.split("\n")) {
-                Matcher sample = SAMPLE.matcher(line);
-                Matcher thread = sample.matches() ? STREAM_THREAD.matcher(sample.group(2)) : null;
-                if (thread == null || !thread.find()) {
-                    continue;
+            samples.forEach(sample -> {
+                Matcher thread = STREAM_THREAD.matcher(sample.labels());
+                if (!thread.find()) {
+                    return;
                 }
-                String name = sample.group(1);
-                double value = Double.parseDouble(sample.group(3));
-                Counters counted = counters(name, value);
+                Counters counted = counters(sample.name(), sample.value());
                 if (counted != null) {
                     byThread.merge(thread.group(1), counted, Counters::plus);
-                } else if (LONGEST_CALLS.containsKey(name) && !Double.isNaN(value)) {
-                    longest.merge(LONGEST_CALLS.get(name), value, Math::max);
+                } else if (LONGEST_CALLS.containsKey(sample.name()) && !Double.isNaN(sample.value())) {
+                    longest.merge(LONGEST_CALLS.get(sample.name()), sample.value(), Math::max);
                 }
-            }
+            });
             return new Snapshot(nanoTime, byThread, longest);
         }
+    }
+
+    /** One metric's value with its labels as text, in which the stream thread's name is found. */
+    private record Sample(String name, String labels, double value) {
+    }
+
+    /** Tags as Prometheus labels: {@code thread-id} → {@code thread_id}, values as they are. */
+    private static String labels(Map<String, String> tags) {
+        return tags.entrySet().stream().map(tag -> tag.getKey().replace('-', '_') + "=" + tag.getValue())
+                .collect(Collectors.joining(","));
+    }
+
+    /** {@code stream-thread-metrics} / {@code commit-total} → {@code kafka_stream_thread_commit_total}. */
+    static String prometheusName(MetricName metric) {
+        return ("kafka_" + metric.group().replaceFirst("-metrics$", "") + "_" + metric.name()).replace('-', '_');
     }
 
     /** One stream thread's cumulative counters. */
@@ -119,7 +165,7 @@ final class StreamThreadTime {
     static Map<String, Object> between(Optional<Snapshot> before, Optional<Snapshot> after) {
         Map<String, Object> report = new LinkedHashMap<>();
         if (before.isEmpty() || after.isEmpty() || after.get().byThread().isEmpty()) {
-            report.put("unavailable", "the service's /q/metrics could not be read");
+            report.put("unavailable", "the app's stream-thread metrics could not be read");
             return report;
         }
         int threads = after.get().byThread().size();
@@ -142,26 +188,33 @@ final class StreamThreadTime {
         return report;
     }
 
-    /** Snapshots of several services taken when a phase starts; {@link #report} compares them with the end. */
+    /** Snapshots of several stream apps taken when a phase starts; {@link #report} compares them with the end. */
     static final class Watch {
-        private final Map<String, String> serviceUrls;
+        private final Map<String, Supplier<Optional<Snapshot>>> sources;
         private final Map<String, Optional<Snapshot>> started = new LinkedHashMap<>();
 
-        private Watch(Map<String, String> serviceUrls) {
-            this.serviceUrls = serviceUrls;
-            serviceUrls.forEach((service, url) -> started.put(service, of(url)));
+        private Watch(Map<String, Supplier<Optional<Snapshot>>> sources) {
+            this.sources = sources;
+            sources.forEach((app, source) -> started.put(app, source.get()));
         }
 
-        /** By service name, what its stream threads did since the watch started ({@link #between}). */
+        /** By app name, what its stream threads did since the watch started ({@link #between}). */
         Map<String, Object> report() {
-            Map<String, Object> byService = new LinkedHashMap<>();
-            serviceUrls.forEach((service, url) -> byService.put(service, between(started.get(service), of(url))));
-            return byService;
+            Map<String, Object> byApp = new LinkedHashMap<>();
+            sources.forEach((app, source) -> byApp.put(app, between(started.get(app), source.get())));
+            return byApp;
         }
     }
 
     /** Starts watching the stream threads of each service, given by name and base URL. */
-    static Watch watch(Map<String, String> serviceUrls) {
-        return new Watch(serviceUrls);
+    static Watch watchServices(Map<String, String> serviceUrls) {
+        Map<String, Supplier<Optional<Snapshot>>> sources = new LinkedHashMap<>();
+        serviceUrls.forEach((service, url) -> sources.put(service, () -> of(url)));
+        return new Watch(sources);
+    }
+
+    /** Starts watching the stream threads of a stream app in this process. */
+    static Watch watch(String app, KafkaStreams streams) {
+        return new Watch(Map.of(app, () -> Optional.of(Snapshot.of(System.nanoTime(), streams.metrics()))));
     }
 }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.junit.jupiter.api.Test;
 
 class StreamThreadTimeTest {
@@ -41,7 +43,7 @@ class StreamThreadTimeTest {
         assertThat(parsed.byThread().get("StreamThread-1"))
                 .isEqualTo(new StreamThreadTime.Counters(137, 6.2E8, 5000, 0, 0));
         // The longest call of a kind over every thread; a gauge with no sample in its window (NaN) is left out.
-        assertThat(parsed.longestCallMs()).containsExactly(Map.entry("commit", 31.0));
+        assertThat(parsed.longestCallMs()).containsExactly(Map.entry("commit_per_task", 31.0));
     }
 
     @Test
@@ -55,6 +57,31 @@ class StreamThreadTimeTest {
         assertThat(report).containsEntry("stream_threads", 1).containsEntry("commits_per_s_per_thread", 50.0)
                 .containsEntry("committing_share", 0.3).containsEntry("commit_ms_mean", 6.0)
                 .containsEntry("processed_per_commit", 80.0);
+    }
+
+    private record Value(MetricName metricName, Object metricValue) implements Metric {
+    }
+
+    private static Map.Entry<MetricName, Metric> metric(String group, String name, String tag, String client,
+                                                        Object value) {
+        MetricName metricName = new MetricName(name, group, "", Map.of(tag, client));
+        return Map.entry(metricName, new Value(metricName, value));
+    }
+
+    @Test
+    void readsAnInProcessAppsOwnMetricsUnderTheNamesItsServiceWouldHave() {
+        String thread = "floor-run-1f2e-StreamThread-2";
+        Map<MetricName, Metric> metrics = Map.ofEntries(
+                metric("stream-thread-metrics", "commit-total", "thread-id", thread, 40.0),
+                metric("producer-metrics", "txn-commit-time-ns-total", "client-id", thread + "-producer", 2.0E8),
+                metric("stream-thread-metrics", "poll-latency-max", "thread-id", thread, 9.5),
+                metric("stream-thread-metrics", "thread-state", "thread-id", thread, "RUNNING"));
+
+        var snapshot = StreamThreadTime.Snapshot.of(0, metrics);
+
+        assertThat(snapshot.byThread())
+                .containsExactly(Map.entry("StreamThread-2", new StreamThreadTime.Counters(40, 2.0E8, 0, 0, 0)));
+        assertThat(snapshot.longestCallMs()).containsExactly(Map.entry("poll", 9.5));
     }
 
     @Test
