@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.List;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -35,14 +35,20 @@ final class StreamThreadTime {
     /** A stream thread's name in a metric's labels: its own thread id or its producer's or consumer's client id. */
     private static final Pattern STREAM_THREAD =
             Pattern.compile("(?:thread_id|client_id)=\"?[^\",}]*-(StreamThread-\\d+)");
-    /** Producer timers that block a stream thread while it commits, in nanoseconds. */
-    private static final Set<String> COMMIT_TIMERS = Set.of("kafka_producer_flush_time_ns_total",
-            "kafka_producer_txn_send_offsets_time_ns_total", "kafka_producer_txn_commit_time_ns_total",
-            "kafka_producer_txn_begin_time_ns_total");
-    private static final String COMMITS = "kafka_stream_thread_commit_total";
-    private static final String PROCESSED = "kafka_stream_thread_process_total";
-    private static final String POLLS = "kafka_stream_thread_poll_total";
-    private static final String BLOCKED = "kafka_stream_thread_blocked_time_ns_total";
+    /** The cumulative counters read, by what they count. */
+    private static final Map<String, String> COUNTED = Map.of(
+            "kafka_stream_thread_commit_total", "commits",
+            "kafka_stream_thread_process_total", "processed",
+            "kafka_stream_thread_poll_total", "polls",
+            "kafka_stream_thread_blocked_time_ns_total", "blocked_ns",
+            "kafka_producer_flush_time_ns_total", "flush_ns",
+            "kafka_producer_txn_send_offsets_time_ns_total", "send_offsets_ns",
+            "kafka_producer_txn_commit_time_ns_total", "commit_transaction_ns");
+    /**
+     * The steps of an exactly-once commit that hold the stream thread, by their timer: the producer's flush (every
+     * record of the transaction acknowledged), the consumed offsets added to the transaction, and the commit request.
+     */
+    private static final List<String> COMMIT_STEPS = List.of("flush_ns", "send_offsets_ns", "commit_transaction_ns");
     /**
      * Kafka Streams' per-thread latency gauges (milliseconds, the longest in the metric window), by what they time:
      * Kafka records a commit's time divided by the tasks it committed, a processing loop's by the records it
@@ -88,9 +94,9 @@ final class StreamThreadTime {
                 if (!thread.find()) {
                     return;
                 }
-                Counters counted = counters(sample.name(), sample.value());
-                if (counted != null) {
-                    byThread.merge(thread.group(1), counted, Counters::plus);
+                if (COUNTED.containsKey(sample.name())) {
+                    byThread.merge(thread.group(1), Counters.of(COUNTED.get(sample.name()), sample.value()),
+                            Counters::plus);
                 } else if (LONGEST_CALLS.containsKey(sample.name()) && !Double.isNaN(sample.value())) {
                     longest.merge(LONGEST_CALLS.get(sample.name()), sample.value(), Math::max);
                 }
@@ -114,16 +120,34 @@ final class StreamThreadTime {
         return ("kafka_" + metric.group().replaceFirst("-metrics$", "") + "_" + metric.name()).replace('-', '_');
     }
 
-    /** One stream thread's cumulative counters. */
-    record Counters(double commits, double commitNanos, double processed, double polls, double blockedNanos) {
+    /** One stream thread's cumulative counters, by what they count ({@link #COUNTED}). */
+    record Counters(Map<String, Double> totals) {
+        static final Counters NONE = new Counters(Map.of());
+
+        static Counters of(String counted, double value) {
+            return new Counters(Map.of(counted, value));
+        }
+
+        double get(String counted) {
+            return totals.getOrDefault(counted, 0.0);
+        }
+
         Counters plus(Counters other) {
-            return new Counters(commits + other.commits, commitNanos + other.commitNanos, processed + other.processed,
-                    polls + other.polls, blockedNanos + other.blockedNanos);
+            return combined(other, 1);
         }
 
         Counters minus(Counters other) {
-            return new Counters(commits - other.commits, commitNanos - other.commitNanos, processed - other.processed,
-                    polls - other.polls, blockedNanos - other.blockedNanos);
+            return combined(other, -1);
+        }
+
+        private Counters combined(Counters other, int sign) {
+            Map<String, Double> combined = new TreeMap<>(totals);
+            other.totals.forEach((counted, value) -> combined.merge(counted, sign * value, Double::sum));
+            return new Counters(combined);
+        }
+
+        double commitNanos() {
+            return COMMIT_STEPS.stream().mapToDouble(this::get).sum();
         }
     }
 
@@ -146,20 +170,9 @@ final class StreamThreadTime {
         }
     }
 
-    /** One cumulative sample as a thread's counters, or null when it is none of those read here. */
-    private static Counters counters(String name, double value) {
-        return switch (name) {
-            case COMMITS -> new Counters(value, 0, 0, 0, 0);
-            case PROCESSED -> new Counters(0, 0, value, 0, 0);
-            case POLLS -> new Counters(0, 0, 0, value, 0);
-            case BLOCKED -> new Counters(0, 0, 0, 0, value);
-            default -> COMMIT_TIMERS.contains(name) ? new Counters(0, value, 0, 0, 0) : null;
-        };
-    }
-
     /**
      * What the stream threads did between two snapshots, per thread on average: commits per second, a commit's mean
-     * milliseconds, the share of the phase each thread spent committing and blocked on Kafka (waiting in poll
+     * milliseconds (in all and by step), the share of the phase each thread spent committing and blocked on Kafka (waiting in poll
      * included), and records processed and polls per commit.
      */
     static Map<String, Object> between(Optional<Snapshot> before, Optional<Snapshot> after) {
@@ -169,20 +182,26 @@ final class StreamThreadTime {
             return report;
         }
         int threads = after.get().byThread().size();
-        Counters added = new Counters(0, 0, 0, 0, 0);
+        Counters added = Counters.NONE;
         for (var thread : after.get().byThread().entrySet()) {
-            Counters was = before.get().byThread().getOrDefault(thread.getKey(), new Counters(0, 0, 0, 0, 0));
-            added = added.plus(thread.getValue().minus(was));
+            added = added.plus(thread.getValue().minus(before.get().byThread().getOrDefault(thread.getKey(),
+                    Counters.NONE)));
         }
         double threadNanos = (double) threads * (after.get().nanoTime() - before.get().nanoTime());
+        double commits = added.get("commits");
         report.put("stream_threads", threads);
-        report.put("commits_per_s_per_thread", PhaseCost.thousandths(added.commits() * 1e9, threadNanos));
+        report.put("commits_per_s_per_thread", PhaseCost.thousandths(commits * 1e9, threadNanos));
         report.put("committing_share", PhaseCost.thousandths(added.commitNanos(), threadNanos));
-        report.put("blocked_share", PhaseCost.thousandths(added.blockedNanos(), threadNanos));
-        if (added.commits() > 0) {
-            report.put("commit_ms_mean", PhaseCost.thousandths(added.commitNanos() / 1e6, added.commits()));
-            report.put("processed_per_commit", PhaseCost.thousandths(added.processed(), added.commits()));
-            report.put("polls_per_commit", PhaseCost.thousandths(added.polls(), added.commits()));
+        report.put("blocked_share", PhaseCost.thousandths(added.get("blocked_ns"), threadNanos));
+        if (commits > 0) {
+            report.put("commit_ms_mean", PhaseCost.thousandths(added.commitNanos() / 1e6, commits));
+            Map<String, Double> bySteps = new LinkedHashMap<>();
+            for (String step : COMMIT_STEPS) {
+                bySteps.put(step.replaceFirst("_ns$", ""), PhaseCost.thousandths(added.get(step) / 1e6, commits));
+            }
+            report.put("commit_ms_mean_by_step", bySteps);
+            report.put("processed_per_commit", PhaseCost.thousandths(added.get("processed"), commits));
+            report.put("polls_per_commit", PhaseCost.thousandths(added.get("polls"), commits));
         }
         report.put("longest_call_ms_in_metric_window", after.get().longestCallMs());
         return report;
