@@ -34,7 +34,8 @@ public final class BenchMain {
                     + "            inventory 0, checkout 10)]\n"
                     + "            [--inventory http://127.0.0.1:8102] [--checkout http://127.0.0.1:8103 (checkout only)]\n"
                     + "  floor [--writes 5] [--hops 1] [--threads 1 (stream threads)] [--requests 20000] [--rates 2000,500]\n"
-                    + "        [--linger-ms 5]\n"
+                    + "        [--linger-ms 5] [--spread-first-side false (true: each hop's first side write keyed apart,\n"
+                    + "         reaching every partition of its topic, as inventory's answers keyed by order do)]\n"
                     + "  inventory, checkout, floor: [--floor-commit-ms " + SERVICES_COMMIT_INTERVAL_MS
                     + " (the exactly-once floor's commit interval; 0: no floors)]");
             System.exit(2);
@@ -85,7 +86,8 @@ public final class BenchMain {
                 try (EosFloor floor = new EosFloor(bootstrap, Integer.parseInt(options.getOrDefault("writes", "5")),
                         Integer.parseInt(options.getOrDefault("hops", "1")), floorCommitMs,
                         Integer.parseInt(options.getOrDefault("threads", "1")),
-                        Integer.parseInt(options.getOrDefault("linger-ms", "5")))) {
+                        Integer.parseInt(options.getOrDefault("linger-ms", "5")),
+                        Boolean.parseBoolean(options.getOrDefault("spread-first-side", "false")))) {
                     report.throughput(floor.measure(report, Integer.parseInt(options.getOrDefault("requests", "20000")),
                             rates(options, "rates", "2000,500"),
                             seconds(options, "paced-seconds", 10), 0, raw),

@@ -44,6 +44,8 @@ import org.apache.kafka.streams.processor.api.Record;
  */
 final class EosFloor implements AutoCloseable {
     private static final int KEYS = 12;
+    /** Keys a spread side write cycles through: enough that every partition of a 6-partition topic gets some. */
+    static final int SPREAD_KEYS = 60;
     private final String bootstrapServers;
     private final int writesPerInput;
     private final int hops;
@@ -71,6 +73,16 @@ final class EosFloor implements AutoCloseable {
      */
     EosFloor(String bootstrapServers, int writesPerInput, int hops, int commitIntervalMs, int streamThreads,
             int generatorLingerMs) throws Exception {
+        this(bootstrapServers, writesPerInput, hops, commitIntervalMs, streamThreads, generatorLingerMs, false);
+    }
+
+    /**
+     * @param spreadFirstSide whether each hop's first side write takes a key of its own, so a task's writes there
+     *                        reach every partition of that topic, as inventory's answers keyed by order do, rather
+     *                        than the input's partition alone
+     */
+    EosFloor(String bootstrapServers, int writesPerInput, int hops, int commitIntervalMs, int streamThreads,
+            int generatorLingerMs, boolean spreadFirstSide) throws Exception {
         requireShape(writesPerInput, hops);
         this.bootstrapServers = bootstrapServers;
         this.writesPerInput = writesPerInput;
@@ -98,7 +110,7 @@ final class EosFloor implements AutoCloseable {
         consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(Set.of(chain.getLast()));
 
-        streams = new KafkaStreams(topology(chain, sides, writesPerInput), streamsConfig(run));
+        streams = new KafkaStreams(topology(chain, sides, writesPerInput, spreadFirstSide), streamsConfig(run));
         CountDownLatch started = new CountDownLatch(1);
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING) {
@@ -211,6 +223,11 @@ final class EosFloor implements AutoCloseable {
      * topic, a changelog each: the broker's transaction work grows with the partitions a commit touches.
      */
     static Topology topology(List<String> chain, List<String> sides, int writesPerInput) {
+        return topology(chain, sides, writesPerInput, false);
+    }
+
+    /** As above; with {@code spreadFirstSide} each hop's first side write is keyed apart from its input. */
+    static Topology topology(List<String> chain, List<String> sides, int writesPerInput, boolean spreadFirstSide) {
         int hops = chain.size() - 1;
         requireShape(writesPerInput, hops);
         Topology topology = new Topology();
@@ -225,6 +242,7 @@ final class EosFloor implements AutoCloseable {
                     chain.get(hop));
             topology.addProcessor(copy, () -> new Processor<String, byte[], String, byte[]>() {
                 private ProcessorContext<String, byte[]> context;
+                private int spread;
 
                 @Override
                 public void init(ProcessorContext<String, byte[]> context) {
@@ -235,7 +253,9 @@ final class EosFloor implements AutoCloseable {
                 public void process(Record<String, byte[]> record) {
                     context.forward(record, next);
                     for (int i = 0; i < sideWrites; i++) {
-                        context.forward(record, sidePrefix + i);
+                        boolean spreadHere = i == 0 && spreadFirstSide;
+                        context.forward(spreadHere ? record.withKey("spread-" + (spread++ % SPREAD_KEYS)) : record,
+                                sidePrefix + i);
                     }
                 }
             }, source);

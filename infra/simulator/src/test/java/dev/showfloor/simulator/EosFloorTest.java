@@ -40,6 +40,28 @@ class EosFloorTest {
     }
 
     @Test
+    void aSpreadSideWriteTakesKeysOfItsOwnWhileTheChainKeepsTheInputsKey() {
+        List<String> chain = CHAIN.subList(0, 2);
+        List<String> sides = EosFloor.sideTopics("floor", 3, 1);
+        try (TopologyTestDriver driver = new TopologyTestDriver(EosFloor.topology(chain, sides, 3, true), properties())) {
+            TestInputTopic<String, byte[]> input = driver.createInputTopic("hop0", Serdes.String().serializer(),
+                    Serdes.ByteArray().serializer());
+            for (int i = 0; i < 2 * EosFloor.SPREAD_KEYS; i++) {
+                input.pipeInput("key-0", new byte[] {(byte) i});
+            }
+            assertThat(keys(driver, "hop1")).containsOnly("key-0");
+            assertThat(keys(driver, sides.get(0))).hasSize(2 * EosFloor.SPREAD_KEYS).doesNotContain("key-0")
+                    .matches(keys -> keys.stream().distinct().count() == EosFloor.SPREAD_KEYS, "every spread key");
+            assertThat(keys(driver, sides.get(1))).containsOnly("key-0");
+        }
+    }
+
+    private static List<String> keys(TopologyTestDriver driver, String topic) {
+        return driver.createOutputTopic(topic, Serdes.String().deserializer(), Serdes.ByteArray().deserializer())
+                .readKeyValuesToList().stream().map(record -> record.key).toList();
+    }
+
+    @Test
     void aShapeWithFewerWritesThanHopsIsRefused() {
         assertThatThrownBy(() -> EosFloor.topology(CHAIN, List.of("side"), 3))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3 writes in 4 hops");
