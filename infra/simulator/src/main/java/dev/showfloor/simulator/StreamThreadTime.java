@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -57,7 +58,14 @@ final class StreamThreadTime {
     private static final Map<String, String> LONGEST_CALLS = Map.of(
             "kafka_stream_thread_commit_latency_max", "commit_per_task", "kafka_stream_thread_poll_latency_max", "poll",
             "kafka_stream_thread_process_latency_max", "process_per_record",
-            "kafka_stream_thread_punctuate_latency_max", "punctuate_per_punctuator");
+            "kafka_stream_thread_punctuate_latency_max", "punctuate_per_punctuator",
+            "kafka_producer_request_latency_max", "produce_request");
+    /**
+     * Gauges of a mean over the metric window, by what they time, averaged over the threads: a produce request's
+     * round trip as the stream thread's producer saw it, the broker's share of a flush.
+     */
+    private static final Map<String, String> MEAN_CALLS = Map.of("kafka_producer_request_latency_avg",
+            "produce_request");
     /**
      * The metric window ({@code metrics.sample.window.ms}; two samples) of every stream app a benchmark measures: a
      * tenth of Kafka's default, so gauges read at the end of a 10 s phase cover the last 3–6 s of it and nothing
@@ -67,10 +75,11 @@ final class StreamThreadTime {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /**
-     * The counters of each stream thread (by its {@code StreamThread-N} name) at one instant, and the longest call
-     * of each kind any thread made in the metric window, in milliseconds.
+     * The counters of each stream thread (by its {@code StreamThread-N} name) at one instant, and the longest and
+     * the mean call of each kind in the metric window, in milliseconds.
      */
-    record Snapshot(long nanoTime, Map<String, Counters> byThread, Map<String, Double> longestCallMs) {
+    record Snapshot(long nanoTime, Map<String, Counters> byThread, Map<String, Double> longestCallMs,
+                    Map<String, Double> meanCallMs) {
         /** From a Prometheus text exposition, as a Quarkus service's {@code /q/metrics} names Kafka's metrics. */
         static Snapshot parse(long nanoTime, String exposition) {
             return of(nanoTime, exposition.lines().map(SAMPLE::matcher).filter(Matcher::matches)
@@ -89,6 +98,7 @@ final class StreamThreadTime {
         private static Snapshot of(long nanoTime, Stream<Sample> samples) {
             Map<String, Counters> byThread = new TreeMap<>();
             Map<String, Double> longest = new TreeMap<>();
+            Map<String, List<Double>> means = new TreeMap<>();
             samples.forEach(sample -> {
                 Matcher thread = STREAM_THREAD.matcher(sample.labels());
                 if (!thread.find()) {
@@ -99,9 +109,14 @@ final class StreamThreadTime {
                             Counters::plus);
                 } else if (LONGEST_CALLS.containsKey(sample.name()) && !Double.isNaN(sample.value())) {
                     longest.merge(LONGEST_CALLS.get(sample.name()), sample.value(), Math::max);
+                } else if (MEAN_CALLS.containsKey(sample.name()) && !Double.isNaN(sample.value())) {
+                    means.computeIfAbsent(MEAN_CALLS.get(sample.name()), call -> new ArrayList<>()).add(sample.value());
                 }
             });
-            return new Snapshot(nanoTime, byThread, longest);
+            Map<String, Double> mean = new TreeMap<>();
+            means.forEach((call, values) -> mean.put(call,
+                    PhaseCost.thousandths(values.stream().mapToDouble(Double::doubleValue).sum(), values.size())));
+            return new Snapshot(nanoTime, byThread, longest, mean);
         }
     }
 
@@ -204,6 +219,7 @@ final class StreamThreadTime {
             report.put("polls_per_commit", PhaseCost.thousandths(added.get("polls"), commits));
         }
         report.put("longest_call_ms_in_metric_window", after.get().longestCallMs());
+        report.put("mean_call_ms_in_metric_window", after.get().meanCallMs());
         return report;
     }
 

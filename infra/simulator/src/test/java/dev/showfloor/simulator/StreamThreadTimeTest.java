@@ -32,6 +32,8 @@ class StreamThreadTimeTest {
                         + "-StreamThread-2\"} 31.0",
                 "kafka_stream_thread_punctuate_latency_max{kafka_version=\"4.1.1\",thread_id=\"" + APP
                         + "-StreamThread-2\"} NaN",
+                "kafka_producer_request_latency_avg{client_id=\"" + APP + "-StreamThread-1-producer\"} 2.0",
+                "kafka_producer_request_latency_avg{client_id=\"" + APP + "-StreamThread-2-producer\"} 3.0",
                 "jvm_threads_live_threads 42.0");
     }
 
@@ -45,6 +47,8 @@ class StreamThreadTimeTest {
                 Map.entry("flush_ns", 2.0E7));
         // The longest call of a kind over every thread; a gauge with no sample in its window (NaN) is left out.
         assertThat(parsed.longestCallMs()).containsExactly(Map.entry("commit_per_task", 31.0));
+        // A mean over the window is averaged over the threads.
+        assertThat(parsed.meanCallMs()).containsExactly(Map.entry("produce_request", 2.5));
     }
 
     @Test
