@@ -54,8 +54,8 @@ public final class InventoryTopology {
         // Without the record cache: a cached position reached its changelog only when the commit flushed the cache,
         // and the commit then waited for those records too, holding the stream thread (and every hold queued
         // behind it) about twice as long; uncached, positions go out with the events they come with
-        // (docs/BENCHMARKS.md, thirty-eighth session: flush 1.2 ms against 2.5-3.8, p99 at half the maximum
-        // 44-49 ms in four runs against 38-144 ms in eight).
+        // (docs/BENCHMARKS.md, thirty-eighth session: the flush 1.1-1.8x the exactly-once floor's against 2.5-5x,
+        // the p99 target at half the maximum met in three runs of six against two of eight).
         topology.addStateStore(StateStores.keyValueUncached(liveStores, POSITIONS_STORE, Serdes.String(),
                 InventoryStateSerdes.positions()), PROCESSOR);
         // Holds are only ever read by key (positions are also listed per location).
