@@ -34,8 +34,10 @@ public final class StateStores {
 
     /**
      * {@link #keyValue}'s store without the record cache, for keys written about once between two commits (an
-     * order, each of whose steps comes in a later commit): a cache would coalesce little, and flushing it into
-     * the store and the changelog at each commit makes the commit, and so what the commit makes visible, later.
+     * order, each of whose steps comes in a later commit), where a cache would coalesce little, and for any store
+     * whose commits must stay short: a cache is flushed into the store and the changelog at each commit, which then
+     * waits for those records too, so the commit, and what it makes visible, comes later (for inventory's
+     * positions, written many times a commit, the flush took twice as long: docs/BENCHMARKS.md, 2026-12-07).
      */
     public static <K, V> StoreBuilder<KeyValueStore<K, V>> keyValueUncached(Kind kind, String name,
                                                                            Serde<K> keySerde, Serde<V> valueSerde) {
