@@ -26,10 +26,9 @@ import org.apache.kafka.streams.KafkaStreams;
  * held a thread (the producer's flush, offsets and commit request, all blocking the thread, summed by Kafka's own
  * cumulative timers), and how many records one commit carried. Read from the service's Prometheus endpoint
  * ({@code /q/metrics}) before and after the phase, so it needs no agent in the service, or from an in-process stream
- * app's own metrics (the exactly-once floor's). The longest commit, poll,
- * process and punctuate calls come from Kafka's gauges read at the phase's end: they span the service's metric window
- * ({@code metrics.sample.window.ms} × {@code metrics.num.samples}, 30 s × 2 by default), which reaches into the phase
- * before unless the service runs with a window shorter than half the phase.
+ * app's own metrics (the exactly-once floor's). The longest and mean calls come from Kafka's gauges read at the
+ * phase's end: they span the app's metric window ({@code metrics.sample.window.ms} × {@code metrics.num.samples}),
+ * which a benchmark shortens to {@link #BENCH_METRICS_WINDOW_MS} so that it does not reach into the phase before.
  */
 final class StreamThreadTime {
     private static final Pattern SAMPLE = Pattern.compile("^(kafka_\\w+)\\{([^}]*)} (\\S+)$");
