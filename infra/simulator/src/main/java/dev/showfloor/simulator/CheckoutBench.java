@@ -91,10 +91,8 @@ public final class CheckoutBench {
                 concurrency, new Latencies(), new AtomicInteger(), null));
         Latencies saturation = new Latencies();
         AtomicInteger confirmed = new AtomicInteger();
-        StreamThreadTime.Watch saturatedThreads = StreamThreadTime.watchServices(streamServices);
-        PhaseCost.Measured saturated = PhaseCost.around(bootstrapServers, saturationOrders,
+        PhaseCost.Measured saturated = PhaseCost.around(bootstrapServers, streamServices, saturationOrders,
                 () -> closedLoop("sat", saturationOrders, concurrency, saturation, confirmed, null));
-        Map<String, Object> saturatedThreadTime = saturatedThreads.report();
         double confirmedPerSecond = saturated.perSecond();
 
         int pacedOrders = (int) (pacedRate * pacedDuration.toSeconds());
@@ -102,7 +100,6 @@ public final class CheckoutBench {
         AtomicInteger pacedConfirmed = new AtomicInteger();
         OrderTimeline.Readback timeline;
         PhaseCost.Measured pacedCost;
-        Map<String, Object> pacedThreadTime;
         // Opened before the lead-in, so that loading its consumer's classes is not part of the measured phase.
         try (OrderTimeline steps = new OrderTimeline(bootstrapServers, registryApiUrl)) {
             if (!pacedLeadIn.isZero()) {
@@ -112,10 +109,8 @@ public final class CheckoutBench {
                 openLoop("lead", pacedRate, (int) (pacedRate * pacedLeadIn.toSeconds()), new Latencies(),
                         new AtomicInteger(), null);
             }
-            StreamThreadTime.Watch pacedThreads = StreamThreadTime.watchServices(streamServices);
-            pacedCost = PhaseCost.around(bootstrapServers, pacedOrders,
+            pacedCost = PhaseCost.around(bootstrapServers, streamServices, pacedOrders,
                     () -> openLoop("paced", pacedRate, pacedOrders, paced, pacedConfirmed, steps));
-            pacedThreadTime = pacedThreads.report();
             timeline = steps.readBack();
         }
         System.out.println("  where the time goes at " + pacedRate + " orders/s (ms since the tap): " + timeline.percentiles());
@@ -133,7 +128,7 @@ public final class CheckoutBench {
                 .put("paced_cpu_ms_per_order", pacedCost.cpuMsPerOperation())
                 .put("paced_machine_cpu_shares", pacedCost.machineCpuShares())
                 .put("paced_compile_seconds", pacedCost.compileSeconds())
-                .put("paced_stream_threads", pacedThreadTime)
+                .put("paced_stream_threads", pacedCost.streamThreads())
                 .attach("orders.csv", timeline.ordersCsv())
                 .put("saturation_orders", saturationOrders)
                 .put("http_client", httpClient)
@@ -142,7 +137,7 @@ public final class CheckoutBench {
                 .put("saturation_concurrency", concurrency)
                 .put("broker_records_per_order", saturated.recordsPerOperation())
                 .put("cpu_ms_per_order", saturated.cpuMsPerOperation())
-                .put("stream_threads_at_saturation", saturatedThreadTime)
+                .put("stream_threads_at_saturation", saturated.streamThreads())
                 .put("machine_cpu_shares", saturated.machineCpuShares())
                 .put("saturation_p50_ms", saturation.percentileMillis(50))
                 .put("saturation_p99_ms", saturation.percentileMillis(99))

@@ -159,10 +159,8 @@ public final class InventoryBench implements AutoCloseable {
 
         // Saturation: everything at once, throughput from first send to last answer.
         latencies = new Latencies();
-        StreamThreadTime.Watch saturatedThreads = StreamThreadTime.watchServices(streamServices);
-        PhaseCost.Measured saturated = PhaseCost.around(bootstrapServers, saturationRequests,
+        PhaseCost.Measured saturated = PhaseCost.around(bootstrapServers, streamServices, saturationRequests,
                 () -> burst("sat", saturationRequests));
-        Map<String, Object> saturatedThreadTime = saturatedThreads.report();
         double maxPerSecond = saturated.perSecond();
         Latencies saturation = latencies;
         // Every measured phase starts without the open holds of the one before (they last an hour), so its latency
@@ -184,14 +182,13 @@ public final class InventoryBench implements AutoCloseable {
             paced("lead", rateAtHalf, pacedLeadIn);
         }
         Paced[] pacedAtHalf = new Paced[1];
-        StreamThreadTime.Watch pacedThreads = StreamThreadTime.watchServices(streamServices);
-        PhaseCost.Measured pacedCost = PhaseCost.around(bootstrapServers, (int) (rateAtHalf * pacedDuration.toSeconds()),
+        PhaseCost.Measured pacedCost = PhaseCost.around(bootstrapServers, streamServices,
+                (int) (rateAtHalf * pacedDuration.toSeconds()),
                 () -> {
                     pacedAtHalf[0] = paced("paced", rateAtHalf, pacedDuration);
                     return rateAtHalf;
                 });
         Paced atHalf = pacedAtHalf[0];
-        Map<String, Object> pacedThreadTime = pacedThreads.report();
         releaseHolds();
         Map<String, Object> sweep = new LinkedHashMap<>();
         for (double rate : sweepRates) {
@@ -219,14 +216,14 @@ public final class InventoryBench implements AutoCloseable {
                 .put("saturation_p99_ms", saturation.percentileMillis(99))
                 .put("broker_records_per_hold", saturated.recordsPerOperation())
                 .put("cpu_ms_per_hold", saturated.cpuMsPerOperation())
-                .put("stream_threads_at_saturation", saturatedThreadTime)
+                .put("stream_threads_at_saturation", saturated.streamThreads())
                 .put("machine_cpu_shares", saturated.machineCpuShares())
                 .put("paced_requests", atHalf.requests())
                 .put("paced_cpu_ms_per_hold", pacedCost.cpuMsPerOperation())
                 .put("paced_broker_records_per_hold", pacedCost.recordsPerOperation())
                 .put("paced_machine_cpu_shares", pacedCost.machineCpuShares())
                 .put("paced_compile_seconds", pacedCost.compileSeconds())
-                .put("paced_stream_threads", pacedThreadTime)
+                .put("paced_stream_threads", pacedCost.streamThreads())
                 .put("paced_lead_in_seconds", pacedLeadIn.toSeconds())
                 .put("latency_by_rate", sweep)
                 .put("warm_up", warmUp.asReport())

@@ -7,7 +7,7 @@ import java.util.Optional;
 /**
  * What one operation of a benchmark phase cost: the records it made the broker store ({@link BrokerRecords}) and
  * the CPU it took each process of the stack ({@link StackCpu}), both as the difference of two snapshots taken
- * around the phase, divided by its operations.
+ * around the phase, divided by its operations; and what the services' stream threads did ({@link StreamThreadTime}).
  */
 final class PhaseCost {
     /** A benchmark phase that returns its operations per second. */
@@ -22,7 +22,8 @@ final class PhaseCost {
      * in it ({@link JitActivity}).
      */
     record Measured(double perSecond, Map<String, Double> recordsPerOperation, Map<String, Double> cpuMsPerOperation,
-                    Map<String, Double> machineCpuShares, Map<String, Double> compileSeconds) {
+                    Map<String, Double> machineCpuShares, Map<String, Double> compileSeconds,
+                    Map<String, Object> streamThreads) {
     }
 
     private PhaseCost() {
@@ -30,7 +31,14 @@ final class PhaseCost {
 
     /** Runs {@code phase} of {@code operations} operations, counting the broker's records and the CPU around it. */
     static Measured around(String bootstrapServers, int operations, Phase phase) throws InterruptedException {
+        return around(bootstrapServers, Map.of(), operations, phase);
+    }
+
+    /** As above, and what the stream threads of each service (by name and base URL) did in the phase. */
+    static Measured around(String bootstrapServers, Map<String, String> streamServices, int operations, Phase phase)
+            throws InterruptedException {
         try (BrokerRecords broker = new BrokerRecords(bootstrapServers)) {
+            StreamThreadTime.Watch threads = StreamThreadTime.watchServices(streamServices);
             Map<String, Long> records = broker.byTopic();
             Map<String, Double> cpu = StackCpu.millisSoFar();
             Optional<MachineCpu.Ticks> machine = MachineCpu.now();
@@ -39,7 +47,7 @@ final class PhaseCost {
             return new Measured(perSecond, perOperation(records, broker.byTopic(), operations),
                     perOperation(cpu, StackCpu.millisSoFar(), operations),
                     MachineCpu.shares(machine, MachineCpu.now()),
-                    perOperation(compiled, JitActivity.compileSecondsSoFar(), 1));
+                    perOperation(compiled, JitActivity.compileSecondsSoFar(), 1), threads.report());
         }
     }
 
