@@ -2,6 +2,7 @@ package dev.showfloor.simulator;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -55,6 +56,8 @@ final class EosFloor implements AutoCloseable {
     private final List<String> chain;
     private final List<String> sides;
     private final KafkaStreams streams;
+    /** The stream app's state directory, a temporary one of its own, removed on close. */
+    private final Path stateDir;
     private final KafkaProducer<String, byte[]> producer;
     private final KafkaConsumer<String, byte[]> consumer;
     private final byte[] payload = new byte[BenchMain.RECORD_BYTES];
@@ -110,6 +113,7 @@ final class EosFloor implements AutoCloseable {
         consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
         consumer.subscribe(Set.of(chain.getLast()));
 
+        stateDir = Files.createTempDirectory("showfloor-floor");
         streams = new KafkaStreams(topology(chain, sides, writesPerInput, spreadFirstSide), streamsConfig(run));
         CountDownLatch started = new CountDownLatch(1);
         streams.setStateListener((now, before) -> {
@@ -283,7 +287,7 @@ final class EosFloor implements AutoCloseable {
     }
 
     /** The settings of the services' application.properties that shape an exactly-once hop. */
-    private Properties streamsConfig(String run) throws java.io.IOException {
+    private Properties streamsConfig(String run) {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, run.replace('.', '-') + "-" + UUID.randomUUID());
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -292,7 +296,7 @@ final class EosFloor implements AutoCloseable {
         config.put(StreamsConfig.POLL_MS_CONFIG, 10);
         config.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
         config.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, 1);
-        config.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("showfloor-floor").toString());
+        config.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         config.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), commitIntervalMs);
         config.put(StreamsConfig.producerPrefix(ProducerConfig.RETRY_BACKOFF_MS_CONFIG), 10);
         config.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
@@ -338,6 +342,8 @@ final class EosFloor implements AutoCloseable {
         reader.join(5_000);
         streams.close(Duration.ofSeconds(30));
         streams.cleanUp();
+        // cleanUp removes the app's directory inside it; without this every run left an empty one in /tmp.
+        Files.deleteIfExists(stateDir);
         producer.close();
         consumer.close();
         try (Admin admin = admin()) {
