@@ -52,11 +52,11 @@ final class PhaseCost {
     }
 
     /**
-     * What one operation added, per key of {@code after} and in all ({@code total}), rounded to thousandths; keys
-     * that did not grow are left out.
+     * What one operation (or whatever else {@code operations} counts, a second say) added, per key of {@code after}
+     * and in all ({@code total}), rounded to thousandths; keys that did not grow are left out.
      */
     static Map<String, Double> perOperation(Map<String, ? extends Number> before, Map<String, ? extends Number> after,
-                                            int operations) {
+                                            double operations) {
         Map<String, Double> perOperation = new LinkedHashMap<>();
         double total = 0;
         for (Map.Entry<String, ? extends Number> entry : after.entrySet()) {

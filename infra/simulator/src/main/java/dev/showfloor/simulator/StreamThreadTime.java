@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.function.Supplier;
@@ -29,6 +30,8 @@ import org.apache.kafka.streams.KafkaStreams;
  * app's own metrics (the exactly-once floor's). The longest and mean calls come from Kafka's gauges read at the
  * phase's end: they span the app's metric window ({@code metrics.sample.window.ms} × {@code metrics.num.samples}),
  * which a benchmark shortens to {@link #BENCH_METRICS_WINDOW_MS} so that it does not reach into the phase before.
+ * Alongside, the requests every Kafka client of the app sent the broker in the phase, per second and by the client's
+ * role: at a paced rate the broker's work follows its requests and transactions more than the records in them.
  */
 final class StreamThreadTime {
     private static final Pattern SAMPLE = Pattern.compile("^(kafka_\\w+)\\{([^}]*)} (\\S+)$");
@@ -71,6 +74,13 @@ final class StreamThreadTime {
      * before. {@code infra/local/stack bench} starts the services with the same.
      */
     static final int BENCH_METRICS_WINDOW_MS = 3_000;
+    /** Each kind of Kafka client's count of the requests it sent, whichever broker they went to. */
+    private static final Set<String> REQUEST_TOTALS = Set.of("kafka_consumer_request_total",
+            "kafka_producer_request_total", "kafka_admin_client_request_total");
+    private static final Pattern CLIENT_ID = Pattern.compile("client_id=\"?([^\",}]+)");
+    /** The part of a stream app's client id that names one of its threads, summed over in a client's role. */
+    private static final Pattern APP_THREAD = Pattern.compile("^.+-(StreamThread|StateUpdater)-\\d+-(.+)$");
+    private static final Pattern APP_ADMIN = Pattern.compile("^.+-[0-9a-f]{8}-[0-9a-f-]{27}-admin$");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /**
@@ -78,7 +88,7 @@ final class StreamThreadTime {
      * the mean call of each kind in the metric window, in milliseconds.
      */
     record Snapshot(long nanoTime, Map<String, Counters> byThread, Map<String, Double> longestCallMs,
-                    Map<String, Double> meanCallMs) {
+                    Map<String, Double> meanCallMs, Map<String, Double> requestsByClientRole) {
         /** From a Prometheus text exposition, as a Quarkus service's {@code /q/metrics} names Kafka's metrics. */
         static Snapshot parse(long nanoTime, String exposition) {
             return of(nanoTime, exposition.lines().map(SAMPLE::matcher).filter(Matcher::matches)
@@ -98,7 +108,15 @@ final class StreamThreadTime {
             Map<String, Counters> byThread = new TreeMap<>();
             Map<String, Double> longest = new TreeMap<>();
             Map<String, List<Double>> means = new TreeMap<>();
+            Map<String, Double> requests = new TreeMap<>();
             samples.forEach(sample -> {
+                if (REQUEST_TOTALS.contains(sample.name())) {
+                    Matcher client = CLIENT_ID.matcher(sample.labels());
+                    if (client.find()) {
+                        requests.merge(clientRole(client.group(1)), sample.value(), Double::sum);
+                    }
+                    return;
+                }
                 Matcher thread = STREAM_THREAD.matcher(sample.labels());
                 if (!thread.find()) {
                     return;
@@ -115,12 +133,25 @@ final class StreamThreadTime {
             Map<String, Double> mean = new TreeMap<>();
             means.forEach((call, values) -> mean.put(call,
                     PhaseCost.thousandths(values.stream().mapToDouble(Double::doubleValue).sum(), values.size())));
-            return new Snapshot(nanoTime, byThread, longest, mean);
+            return new Snapshot(nanoTime, byThread, longest, mean, requests);
         }
     }
 
     /** One metric's value with its labels as text, in which the stream thread's name is found. */
     private record Sample(String name, String labels, double value) {
+    }
+
+    /**
+     * A client's role in its app: a stream app's clients by what they are to their threads, summed over the threads
+     * ({@code stream_threads.consumer}, {@code state_updaters.restore-consumer}, {@code admin}); any other client by
+     * its own id ({@code kafka-consumer-order-status}).
+     */
+    static String clientRole(String clientId) {
+        Matcher thread = APP_THREAD.matcher(clientId);
+        if (thread.matches()) {
+            return (thread.group(1).equals("StreamThread") ? "stream_threads." : "state_updaters.") + thread.group(2);
+        }
+        return APP_ADMIN.matcher(clientId).matches() ? "admin" : clientId;
     }
 
     /** Tags as Prometheus labels: {@code thread-id} → {@code thread_id}, values as they are. */
@@ -217,6 +248,9 @@ final class StreamThreadTime {
             report.put("processed_per_commit", PhaseCost.thousandths(added.get("processed"), commits));
             report.put("polls_per_commit", PhaseCost.thousandths(added.get("polls"), commits));
         }
+        double seconds = (after.get().nanoTime() - before.get().nanoTime()) / 1e9;
+        report.put("kafka_requests_per_s", PhaseCost.perOperation(before.get().requestsByClientRole(),
+                after.get().requestsByClientRole(), seconds));
         report.put("longest_call_ms_in_metric_window", after.get().longestCallMs());
         report.put("mean_call_ms_in_metric_window", after.get().meanCallMs());
         return report;

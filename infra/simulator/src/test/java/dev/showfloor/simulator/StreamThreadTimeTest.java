@@ -92,6 +92,42 @@ class StreamThreadTimeTest {
         assertThat(snapshot.longestCallMs()).containsExactly(Map.entry("poll", 9.5));
     }
 
+    private static String requests(double streamConsumer, double otherConsumer) {
+        return String.join("\n",
+                "kafka_stream_thread_commit_total{thread_id=\"" + APP + "-StreamThread-1\"} 1.0",
+                "kafka_consumer_request_total{client_id=\"" + APP + "-StreamThread-1-consumer\"} " + streamConsumer,
+                "kafka_consumer_request_total{client_id=\"" + APP + "-StreamThread-2-consumer\"} " + streamConsumer,
+                "kafka_consumer_request_total{client_id=\"kafka-consumer-order-status\"} " + otherConsumer,
+                "kafka_producer_request_total{client_id=\"" + APP + "-StreamThread-1-producer\"} 7.0",
+                // Per broker as well as in all: not counted twice.
+                "kafka_producer_node_request_total{client_id=\"" + APP + "-StreamThread-1-producer\","
+                        + "node_id=\"node-1\"} 7.0",
+                "kafka_admin_client_request_total{client_id=\"" + APP + "-admin\"} 3.0");
+    }
+
+    @Test
+    void countsTheRequestsOfEveryClientOfTheAppPerSecondByRole() {
+        var before = StreamThreadTime.Snapshot.parse(0, requests(100, 10));
+        // Two seconds later: each stream thread's consumer sent 400 more requests, the status board's 60.
+        var after = StreamThreadTime.Snapshot.parse(2_000_000_000L, requests(500, 70));
+
+        assertThat(before.requestsByClientRole()).containsOnly(Map.entry("stream_threads.consumer", 200.0),
+                Map.entry("kafka-consumer-order-status", 10.0), Map.entry("stream_threads.producer", 7.0),
+                Map.entry("admin", 3.0));
+        assertThat(StreamThreadTime.between(Optional.of(before), Optional.of(after)))
+                .containsEntry("kafka_requests_per_s", Map.of("stream_threads.consumer", 400.0,
+                        "kafka-consumer-order-status", 30.0, "total", 430.0));
+    }
+
+    @Test
+    void namesAClientByItsRoleInItsApp() {
+        assertThat(StreamThreadTime.clientRole(APP + "-StateUpdater-2-restore-consumer"))
+                .isEqualTo("state_updaters.restore-consumer");
+        assertThat(StreamThreadTime.clientRole("kafka-producer-orders-out")).isEqualTo("kafka-producer-orders-out");
+        assertThat(StreamThreadTime.clientRole("floor-run-1f2e-StreamThread-1-producer"))
+                .isEqualTo("stream_threads.producer");
+    }
+
     @Test
     void saysSoWhenTheMetricsCouldNotBeRead() {
         assertThat(StreamThreadTime.between(Optional.empty(), Optional.empty())).containsKey("unavailable");
