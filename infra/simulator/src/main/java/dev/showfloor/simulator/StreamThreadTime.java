@@ -80,7 +80,6 @@ final class StreamThreadTime {
     private static final Pattern CLIENT_ID = Pattern.compile("client_id=\"?([^\",}]+)");
     /** The part of a stream app's client id that names one of its threads, summed over in a client's role. */
     private static final Pattern APP_THREAD = Pattern.compile("^.+-(StreamThread|StateUpdater)-\\d+-(.+)$");
-    private static final Pattern APP_ADMIN = Pattern.compile("^.+-[0-9a-f]{8}-[0-9a-f-]{27}-admin$");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /**
@@ -151,7 +150,7 @@ final class StreamThreadTime {
         if (thread.matches()) {
             return (thread.group(1).equals("StreamThread") ? "stream_threads." : "state_updaters.") + thread.group(2);
         }
-        return APP_ADMIN.matcher(clientId).matches() ? "admin" : clientId;
+        return clientId.endsWith("-admin") ? "admin" : clientId;
     }
 
     /** Tags as Prometheus labels: {@code thread-id} → {@code thread_id}, values as they are. */
