@@ -224,13 +224,9 @@ final class EosFloor implements AutoCloseable {
      * The floor's topology: hop i copies each record of {@code chain[i]} to {@code chain[i + 1]}, and the
      * {@code writesPerInput - hops} other writes go to {@code sides}, spread over the hops as evenly as they go;
      * a hop's n-th other write goes to the n-th side topic, as a service's writes go to an events topic, a copy
-     * topic, a changelog each: the broker's transaction work grows with the partitions a commit touches.
+     * topic, a changelog each: the broker's transaction work grows with the partitions a commit touches. With
+     * {@code spreadFirstSide} each hop's first side write is keyed apart from its input.
      */
-    static Topology topology(List<String> chain, List<String> sides, int writesPerInput) {
-        return topology(chain, sides, writesPerInput, false);
-    }
-
-    /** As above; with {@code spreadFirstSide} each hop's first side write is keyed apart from its input. */
     static Topology topology(List<String> chain, List<String> sides, int writesPerInput, boolean spreadFirstSide) {
         int hops = chain.size() - 1;
         requireShape(writesPerInput, hops);

@@ -18,7 +18,8 @@ class EosFloorTest {
     void eachInputIsWrittenAsOftenAsTheServiceWritesPerOperationAndReachesTheEndOfTheChainOnce() {
         List<String> sides = EosFloor.sideTopics("floor", 18, 4);
         assertThat(sides).as("14 other writes over 4 hops: at most 4 per hop, one topic each").hasSize(4);
-        try (TopologyTestDriver driver = new TopologyTestDriver(EosFloor.topology(CHAIN, sides, 18), properties())) {
+        try (TopologyTestDriver driver =
+                new TopologyTestDriver(EosFloor.topology(CHAIN, sides, 18, false), properties())) {
             TestInputTopic<String, byte[]> input = driver.createInputTopic("hop0", Serdes.String().serializer(),
                     Serdes.ByteArray().serializer());
             for (int i = 0; i < 10; i++) {
@@ -43,7 +44,8 @@ class EosFloorTest {
     void aSpreadSideWriteTakesKeysOfItsOwnWhileTheChainKeepsTheInputsKey() {
         List<String> chain = CHAIN.subList(0, 2);
         List<String> sides = EosFloor.sideTopics("floor", 3, 1);
-        try (TopologyTestDriver driver = new TopologyTestDriver(EosFloor.topology(chain, sides, 3, true), properties())) {
+        try (TopologyTestDriver driver =
+                new TopologyTestDriver(EosFloor.topology(chain, sides, 3, true), properties())) {
             TestInputTopic<String, byte[]> input = driver.createInputTopic("hop0", Serdes.String().serializer(),
                     Serdes.ByteArray().serializer());
             for (int i = 0; i < 2 * EosFloor.SPREAD_KEYS; i++) {
@@ -63,7 +65,7 @@ class EosFloorTest {
 
     @Test
     void aShapeWithFewerWritesThanHopsIsRefused() {
-        assertThatThrownBy(() -> EosFloor.topology(CHAIN, List.of("side"), 3))
+        assertThatThrownBy(() -> EosFloor.topology(CHAIN, List.of("side"), 3, false))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3 writes in 4 hops");
     }
 

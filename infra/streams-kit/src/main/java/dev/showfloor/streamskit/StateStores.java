@@ -56,14 +56,15 @@ public final class StateStores {
      * A store read and written by key only (scans work but sort a copy). In memory it is a hash table packed
      * into byte pages ({@link HashKeyValueStore}) backed by a changelog and without the record cache: its keys (one per hold,
      * per buyer) are mostly written once between two commits, so a cache would coalesce little and add a second
-     * sorted map to every lookup. In RocksDB it is {@link #keyValue}'s store.
+     * sorted map to every lookup. In RocksDB it is {@link #keyValueUncached}'s store, for the same reasons and since
+     * a cache would lengthen every commit.
      */
     public static <K, V> StoreBuilder<KeyValueStore<K, V>> byKey(Kind kind, String name, Serde<K> keySerde,
                                                                 Serde<V> valueSerde) {
         return switch (kind) {
             case MEMORY -> Stores.keyValueStoreBuilder(HashKeyValueStore.supplier(name), keySerde, valueSerde)
                     .withCachingDisabled();
-            case ROCKSDB -> keyValue(kind, name, keySerde, valueSerde);
+            case ROCKSDB -> keyValueUncached(kind, name, keySerde, valueSerde);
         };
     }
 
