@@ -18,12 +18,14 @@ final class PhaseCost {
 
     /**
      * A phase's rate, its broker records per operation by topic, its CPU milliseconds per operation by role, how
-     * the machine's CPU time went meanwhile ({@link MachineCpu#shares}), and the seconds each role spent compiling
-     * in it ({@link JitActivity}).
+     * the machine's CPU time went meanwhile ({@link MachineCpu#shares}), the seconds each role spent compiling
+     * in it and the time it stood still ({@link HotSpotCounters}), and the broker's time by kind of request
+     * ({@link BrokerRequestTimes}).
      */
     record Measured(double perSecond, Map<String, Double> recordsPerOperation, Map<String, Double> cpuMsPerOperation,
                     Map<String, Double> machineCpuShares, Map<String, Double> compileSeconds,
-                    Map<String, Object> streamThreads) {
+                    Map<String, Map<String, Double>> pauses, Map<String, Object> streamThreads,
+                    Map<String, Object> brokerRequests) {
     }
 
     private PhaseCost() {
@@ -37,17 +39,21 @@ final class PhaseCost {
     /** As above, and what the stream threads of each service (by name and base URL) did in the phase. */
     static Measured around(String bootstrapServers, Map<String, String> streamServices, int operations, Phase phase)
             throws InterruptedException {
-        try (BrokerRecords broker = new BrokerRecords(bootstrapServers)) {
+        try (BrokerRecords broker = new BrokerRecords(bootstrapServers);
+             BrokerRequestTimes brokerRequests = BrokerRequestTimes.watchBroker()) {
             StreamThreadTime.Watch threads = StreamThreadTime.watchServices(streamServices);
             Map<String, Long> records = broker.byTopic();
             Map<String, Double> cpu = StackCpu.millisSoFar();
             Optional<MachineCpu.Ticks> machine = MachineCpu.now();
-            Map<String, Double> compiled = JitActivity.compileSecondsSoFar();
+            Map<String, Double> compiled = HotSpotCounters.compileSecondsSoFar();
+            Map<String, HotSpotCounters.Pauses> paused = HotSpotCounters.pausesSoFar();
             double perSecond = phase.run();
             return new Measured(perSecond, perOperation(records, broker.byTopic(), operations),
                     perOperation(cpu, StackCpu.millisSoFar(), operations),
                     MachineCpu.shares(machine, MachineCpu.now()),
-                    perOperation(compiled, JitActivity.compileSecondsSoFar(), 1), threads.report());
+                    perOperation(compiled, HotSpotCounters.compileSecondsSoFar(), 1),
+                    HotSpotCounters.pausesBetween(paused, HotSpotCounters.pausesSoFar()), threads.report(),
+                    brokerRequests.report());
         }
     }
 

@@ -112,6 +112,6 @@ final class WarmUp {
     }
 
     private static double stackCompileSecondsSoFar() {
-        return JitActivity.compileSecondsSoFar().values().stream().mapToDouble(Double::doubleValue).sum();
+        return HotSpotCounters.compileSecondsSoFar().values().stream().mapToDouble(Double::doubleValue).sum();
     }
 }
