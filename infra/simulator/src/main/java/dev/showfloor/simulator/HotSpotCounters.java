@@ -59,7 +59,7 @@ final class HotSpotCounters {
     private HotSpotCounters() {
     }
 
-    /** Compile seconds so far by role ({@link StackCpu#eachProcess}); processes without readable counters are left out. */
+    /** Compile seconds so far by role ({@link StackCpu#eachProcess}); processes without readable counters left out. */
     static Map<String, Double> compileSecondsSoFar() {
         Map<String, Double> seconds = new TreeMap<>();
         StackCpu.eachProcess((role, process) -> compileSeconds(COUNTERS.resolve(Long.toString(process.pid())))

@@ -55,9 +55,19 @@ final class WarmUp {
     private WarmUp() {
     }
 
-    /** Rounds as above, watching the local stack's compilers, for {@link #MINIMUM} to {@link #LIMIT}. */
+    /**
+     * Rounds as above, watching the local stack's compilers, for {@link #MINIMUM} to {@link #LIMIT}. After each
+     * round the broker's request metrics are read as around a measured phase ({@link PhaseCost}), so the code
+     * of that reading, here and in the broker, is compiled before anything is measured and not during it.
+     */
     static Outcome untilSteady(String label, Round round) throws InterruptedException {
-        return untilSteady(label, Integer.MAX_VALUE, MINIMUM, WarmUp::stackCompileSecondsSoFar, round);
+        try (BrokerRequestTimes reading = BrokerRequestTimes.watchBroker()) {
+            return untilSteady(label, Integer.MAX_VALUE, MINIMUM, WarmUp::stackCompileSecondsSoFar, n -> {
+                double rate = round.run(n);
+                reading.report();
+                return rate;
+            });
+        }
     }
 
     /**
