@@ -59,41 +59,66 @@ final class HotSpotCounters {
     private HotSpotCounters() {
     }
 
-    /** Compile seconds so far by role ({@link StackCpu#eachProcess}); processes without readable counters left out. */
+    /** One JVM's counters so far, or several JVMs' summed: compile seconds and pauses. */
+    record Reading(double compileSeconds, Pauses pauses) {
+        Reading plus(Reading other) {
+            return new Reading(compileSeconds + other.compileSeconds, new Pauses(
+                    pauses.safepoints() + other.pauses.safepoints(), pauses.safepointMs() + other.pauses.safepointMs(),
+                    pauses.reachingSafepointMs() + other.pauses.reachingSafepointMs(),
+                    pauses.collectionMs() + other.pauses.collectionMs()));
+        }
+    }
+
+    /**
+     * Each role's counters so far ({@link StackCpu#eachProcess}), from one pass over the stack's processes, summed
+     * over a role's processes (one each in the local stack); processes without readable counters are left out.
+     */
+    static Map<String, Reading> soFar() {
+        Map<String, Reading> readings = new TreeMap<>();
+        StackCpu.eachProcess((role, process) -> {
+            Path countersFile = COUNTERS.resolve(Long.toString(process.pid()));
+            counters(countersFile).ifPresent(counters -> {
+                OptionalDouble compiled = compileSecondsIn(counters);
+                Optional<Pauses> paused = pausesIn(counters);
+                if (compiled.isPresent() && paused.isPresent()) {
+                    readings.merge(role, new Reading(compiled.getAsDouble(), paused.get()), Reading::plus);
+                }
+            });
+        });
+        return readings;
+    }
+
+    /** Compile seconds so far by role, as {@link #soFar}. */
     static Map<String, Double> compileSecondsSoFar() {
+        return compileSeconds(soFar());
+    }
+
+    /** The compile seconds of each role's reading. */
+    static Map<String, Double> compileSeconds(Map<String, Reading> readings) {
         Map<String, Double> seconds = new TreeMap<>();
-        StackCpu.eachProcess((role, process) -> compileSeconds(COUNTERS.resolve(Long.toString(process.pid())))
-                .ifPresent(compiled -> seconds.merge(role, compiled, Double::sum)));
+        readings.forEach((role, reading) -> seconds.put(role, reading.compileSeconds()));
         return seconds;
     }
 
     /** The compile seconds in one counters file, empty when it is missing or not in the format read here. */
     static OptionalDouble compileSeconds(Path countersFile) {
-        Map<String, Long> counters = counters(countersFile).orElse(Map.of());
+        return counters(countersFile).map(HotSpotCounters::compileSecondsIn).orElse(OptionalDouble.empty());
+    }
+
+    private static OptionalDouble compileSecondsIn(Map<String, Long> counters) {
         Long ticks = counters.get(COMPILE_TICKS);
         Long frequency = counters.get(TICKS_PER_SECOND);
         return ticks == null || frequency == null || frequency <= 0 ? OptionalDouble.empty()
                 : OptionalDouble.of((double) ticks / frequency);
     }
 
-    /**
-     * Pauses so far by role; a role with several processes (none in the local stack) keeps the one read last.
-     * Processes without readable counters are left out.
-     */
-    static Map<String, Pauses> pausesSoFar() {
-        Map<String, Pauses> pauses = new TreeMap<>();
-        StackCpu.eachProcess((role, process) -> pauses(COUNTERS.resolve(Long.toString(process.pid())))
-                .ifPresent(read -> pauses.put(role, read)));
-        return pauses;
-    }
-
-    /** What each role's JVM stood still for between two readings of {@link #pausesSoFar}. */
-    static Map<String, Map<String, Double>> pausesBetween(Map<String, Pauses> before, Map<String, Pauses> after) {
+    /** What each role's JVM stood still for between two readings of {@link #soFar}. */
+    static Map<String, Map<String, Double>> pausesBetween(Map<String, Reading> before, Map<String, Reading> after) {
         Map<String, Map<String, Double>> between = new TreeMap<>();
         after.forEach((role, read) -> {
-            Pauses earlier = before.get(role);
+            Reading earlier = before.get(role);
             if (earlier != null) {
-                between.put(role, read.since(earlier));
+                between.put(role, read.pauses().since(earlier.pauses()));
             }
         });
         return between;
@@ -101,21 +126,21 @@ final class HotSpotCounters {
 
     /** The pauses in one counters file, empty when it is missing or not in the format read here. */
     static Optional<Pauses> pauses(Path countersFile) {
-        return counters(countersFile).flatMap(counters -> {
-            Long frequency = counters.get(TICKS_PER_SECOND);
-            Long safepoints = counters.get(SAFEPOINTS);
-            if (frequency == null || frequency <= 0 || safepoints == null) {
-                return Optional.empty();
-            }
-            double msPerTick = 1000.0 / frequency;
-            long collectionTicks = counters.entrySet().stream()
-                    .filter(counter -> COLLECTOR_TICKS.matcher(counter.getKey()).matches())
-                    .mapToLong(Map.Entry::getValue).sum();
-            return Optional.of(new Pauses(safepoints,
-                    counters.getOrDefault(SAFEPOINT_TICKS, 0L) * msPerTick,
-                    counters.getOrDefault(SAFEPOINT_SYNC_TICKS, 0L) * msPerTick,
-                    collectionTicks * msPerTick));
-        });
+        return counters(countersFile).flatMap(HotSpotCounters::pausesIn);
+    }
+
+    private static Optional<Pauses> pausesIn(Map<String, Long> counters) {
+        Long frequency = counters.get(TICKS_PER_SECOND);
+        Long safepoints = counters.get(SAFEPOINTS);
+        if (frequency == null || frequency <= 0 || safepoints == null) {
+            return Optional.empty();
+        }
+        double msPerTick = 1000.0 / frequency;
+        long collectionTicks = counters.entrySet().stream()
+                .filter(counter -> COLLECTOR_TICKS.matcher(counter.getKey()).matches())
+                .mapToLong(Map.Entry::getValue).sum();
+        return Optional.of(new Pauses(safepoints, counters.getOrDefault(SAFEPOINT_TICKS, 0L) * msPerTick,
+                counters.getOrDefault(SAFEPOINT_SYNC_TICKS, 0L) * msPerTick, collectionTicks * msPerTick));
     }
 
     private static Optional<Map<String, Long>> counters(Path countersFile) {
@@ -146,7 +171,8 @@ final class HotSpotCounters {
             int length = buffer.getInt(entry);
             int vectorLength = buffer.getInt(entry + 8);
             if (vectorLength == 0 && buffer.get(entry + 12) == 'J') {
-                counters.put(name(buffer, entry + buffer.getInt(entry + 4)), buffer.getLong(entry + buffer.getInt(entry + 16)));
+                counters.put(name(buffer, entry + buffer.getInt(entry + 4)),
+                        buffer.getLong(entry + buffer.getInt(entry + 16)));
             }
             entry += length;
         }

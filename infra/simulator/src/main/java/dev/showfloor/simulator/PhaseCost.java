@@ -45,15 +45,14 @@ final class PhaseCost {
             Map<String, Long> records = broker.byTopic();
             Map<String, Double> cpu = StackCpu.millisSoFar();
             Optional<MachineCpu.Ticks> machine = MachineCpu.now();
-            Map<String, Double> compiled = HotSpotCounters.compileSecondsSoFar();
-            Map<String, HotSpotCounters.Pauses> paused = HotSpotCounters.pausesSoFar();
+            Map<String, HotSpotCounters.Reading> jvms = HotSpotCounters.soFar();
             double perSecond = phase.run();
-            return new Measured(perSecond, perOperation(records, broker.byTopic(), operations),
-                    perOperation(cpu, StackCpu.millisSoFar(), operations),
+            Map<String, Double> cpuPerOperation = perOperation(cpu, StackCpu.millisSoFar(), operations);
+            Map<String, HotSpotCounters.Reading> jvmsAfter = HotSpotCounters.soFar();
+            return new Measured(perSecond, perOperation(records, broker.byTopic(), operations), cpuPerOperation,
                     MachineCpu.shares(machine, MachineCpu.now()),
-                    perOperation(compiled, HotSpotCounters.compileSecondsSoFar(), 1),
-                    HotSpotCounters.pausesBetween(paused, HotSpotCounters.pausesSoFar()), threads.report(),
-                    brokerRequests.report());
+                    perOperation(HotSpotCounters.compileSeconds(jvms), HotSpotCounters.compileSeconds(jvmsAfter), 1),
+                    HotSpotCounters.pausesBetween(jvms, jvmsAfter), threads.report(), brokerRequests.report());
         }
     }
 

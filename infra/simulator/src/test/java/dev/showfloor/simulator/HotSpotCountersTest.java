@@ -38,8 +38,11 @@ class HotSpotCountersTest {
         assertThat(after.collectionMs()).isGreaterThan(before.collectionMs());
         assertThat(after.safepointMs() - before.safepointMs())
                 .isGreaterThanOrEqualTo(after.reachingSafepointMs() - before.reachingSafepointMs());
-        assertThat(HotSpotCounters.pausesBetween(Map.of("load_generator", before), Map.of("load_generator", after,
-                "broker", after))).containsOnlyKeys("load_generator");
+        assertThat(HotSpotCounters.pausesBetween(Map.of("load_generator", new HotSpotCounters.Reading(1, before)),
+                Map.of("load_generator", new HotSpotCounters.Reading(2, after), "broker",
+                        new HotSpotCounters.Reading(2, after))))
+                .containsOnlyKeys("load_generator");
+        assertThat(HotSpotCounters.soFar()).containsKey("load_generator");
     }
 
     @Test
@@ -51,6 +54,14 @@ class HotSpotCountersTest {
                 .containsEntry("safepoints", 2.0).containsEntry("stopped_ms", 4.0)
                 .containsEntry("reaching_safepoints_ms", 0.5).containsEntry("collection_ms", 2.0)
                 .containsEntry("mean_safepoint_ms", 2.0);
+    }
+
+    @Test
+    void aRolesProcessesAreSummed() {
+        HotSpotCounters.Reading one = new HotSpotCounters.Reading(1.5, new HotSpotCounters.Pauses(3, 6.0, 0.5, 5.0));
+        HotSpotCounters.Reading two = new HotSpotCounters.Reading(2.0, new HotSpotCounters.Pauses(1, 2.0, 0.1, 0.0));
+        assertThat(one.plus(two)).isEqualTo(
+                new HotSpotCounters.Reading(3.5, new HotSpotCounters.Pauses(4, 8.0, 0.6, 5.0)));
     }
 
     @Test
