@@ -28,10 +28,14 @@ import javax.management.remote.JMXServiceURL;
  * minutes and are not read.
  */
 final class BrokerRequestTimes implements AutoCloseable {
-    /** Kafka's request-time histograms, by the name each part of a request's time is reported under. */
-    private static final Map<String, String> PARTS = orderedMap(
-            "RequestQueueTimeMs", "queued_ms", "LocalTimeMs", "handled_ms", "RemoteTimeMs", "parked_ms",
-            "ResponseQueueTimeMs", "response_queued_ms", "ResponseSendTimeMs", "sent_ms", "TotalTimeMs", "total_ms");
+    /** One of Kafka's request-time histograms and the name that part of a request's time is reported under. */
+    private record Part(String histogram, String reported) {
+    }
+
+    private static final List<Part> PARTS = List.of(new Part("RequestQueueTimeMs", "queued_ms"),
+            new Part("LocalTimeMs", "handled_ms"), new Part("RemoteTimeMs", "parked_ms"),
+            new Part("ResponseQueueTimeMs", "response_queued_ms"), new Part("ResponseSendTimeMs", "sent_ms"),
+            new Part("TotalTimeMs", "total_ms"));
     /**
      * The kinds read: the data path and exactly-once bookkeeping, which are nearly all the requests in a phase
      * (every other kind came to at most 3 a second in the first runs). Every read is a round trip to the broker,
@@ -106,9 +110,9 @@ final class BrokerRequestTimes implements AutoCloseable {
         long nanoTime = System.nanoTime();
         Map<String, Map<String, Sum>> byRequest = new TreeMap<>();
         for (String kind : KINDS) {
-            for (Map.Entry<String, String> part : PARTS.entrySet()) {
+            for (Part part : PARTS) {
                 ObjectName histogram = new ObjectName(
-                        "kafka.network:type=RequestMetrics,name=" + part.getKey() + ",request=" + kind);
+                        "kafka.network:type=RequestMetrics,name=" + part.histogram() + ",request=" + kind);
                 List<Attribute> values;
                 try {
                     values = server.getAttributes(histogram, new String[] {"Count", "Mean"}).asList();
@@ -119,7 +123,7 @@ final class BrokerRequestTimes implements AutoCloseable {
                     long count = ((Number) values.get(0).getValue()).longValue();
                     double mean = ((Number) values.get(1).getValue()).doubleValue();
                     byRequest.computeIfAbsent(kind, read -> new TreeMap<>())
-                            .put(part.getValue(), new Sum(count, mean * count));
+                            .put(part.reported(), new Sum(count, mean * count));
                 }
             }
         }
@@ -150,11 +154,11 @@ final class BrokerRequestTimes implements AutoCloseable {
             }
             Map<String, Double> times = new LinkedHashMap<>();
             times.put("per_s", Math.round(10 * sent / seconds) / 10.0);
-            for (String part : PARTS.values()) {
-                Sum now = parts.get(part);
-                Sum then = earlier.getOrDefault(part, Sum.NONE);
+            for (Part part : PARTS) {
+                Sum now = parts.get(part.reported());
+                Sum then = earlier.getOrDefault(part.reported(), Sum.NONE);
                 if (now != null && now.count() > then.count()) {
-                    times.put(part, PhaseCost.thousandths(now.ms() - then.ms(), now.count() - then.count()));
+                    times.put(part.reported(), PhaseCost.thousandths(now.ms() - then.ms(), now.count() - then.count()));
                 }
             }
             byRequest.put(kind, times);
@@ -167,14 +171,6 @@ final class BrokerRequestTimes implements AutoCloseable {
         mostSentFirst.forEach(entry -> requests.put(entry.getKey(), entry.getValue()));
         report.put("requests", requests);
         return report;
-    }
-
-    private static Map<String, String> orderedMap(String... keysAndValues) {
-        Map<String, String> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put(keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
     }
 
     @Override

@@ -75,17 +75,18 @@ final class HotSpotCounters {
      */
     static Map<String, Reading> soFar() {
         Map<String, Reading> readings = new TreeMap<>();
-        StackCpu.eachProcess((role, process) -> {
-            Path countersFile = COUNTERS.resolve(Long.toString(process.pid()));
-            counters(countersFile).ifPresent(counters -> {
-                OptionalDouble compiled = compileSecondsIn(counters);
-                Optional<Pauses> paused = pausesIn(counters);
-                if (compiled.isPresent() && paused.isPresent()) {
-                    readings.merge(role, new Reading(compiled.getAsDouble(), paused.get()), Reading::plus);
-                }
-            });
-        });
+        StackCpu.eachProcess((role, process) -> read(COUNTERS.resolve(Long.toString(process.pid())))
+                .ifPresent(reading -> readings.merge(role, reading, Reading::plus)));
         return readings;
+    }
+
+    /** One JVM's counters file read, empty when it is missing or not in the format read here. */
+    static Optional<Reading> read(Path countersFile) {
+        return counters(countersFile).flatMap(counters -> {
+            OptionalDouble compiled = compileSecondsIn(counters);
+            return compiled.isEmpty() ? Optional.empty()
+                    : pausesIn(counters).map(paused -> new Reading(compiled.getAsDouble(), paused));
+        });
     }
 
     /** Compile seconds so far by role, as {@link #soFar}. */
@@ -98,11 +99,6 @@ final class HotSpotCounters {
         Map<String, Double> seconds = new TreeMap<>();
         readings.forEach((role, reading) -> seconds.put(role, reading.compileSeconds()));
         return seconds;
-    }
-
-    /** The compile seconds in one counters file, empty when it is missing or not in the format read here. */
-    static OptionalDouble compileSeconds(Path countersFile) {
-        return counters(countersFile).map(HotSpotCounters::compileSecondsIn).orElse(OptionalDouble.empty());
     }
 
     private static OptionalDouble compileSecondsIn(Map<String, Long> counters) {
@@ -122,11 +118,6 @@ final class HotSpotCounters {
             }
         });
         return between;
-    }
-
-    /** The pauses in one counters file, empty when it is missing or not in the format read here. */
-    static Optional<Pauses> pauses(Path countersFile) {
-        return counters(countersFile).flatMap(HotSpotCounters::pausesIn);
     }
 
     private static Optional<Pauses> pausesIn(Map<String, Long> counters) {

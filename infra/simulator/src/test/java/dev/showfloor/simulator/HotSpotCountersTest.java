@@ -14,14 +14,14 @@ class HotSpotCountersTest {
     void thisJvmHasCompiledSomethingAndKeepsCounting() {
         Path own = Path.of(System.getProperty("java.io.tmpdir"), "hsperfdata_" + System.getProperty("user.name"),
                 Long.toString(ProcessHandle.current().pid()));
-        double before = HotSpotCounters.compileSeconds(own).orElseThrow();
+        double before = HotSpotCounters.read(own).orElseThrow().compileSeconds();
         long spin = 0;
         for (int round = 0; round < 200; round++) { // fresh lambdas and loops for the JIT to compile
             spin += java.util.stream.IntStream.range(0, 20_000).map(i -> i * 31 ^ (i >>> 3)).sum();
         }
         assertThat(spin).isNotZero();
         assertThat(before).isPositive();
-        assertThat(HotSpotCounters.compileSeconds(own).orElseThrow()).isGreaterThanOrEqualTo(before);
+        assertThat(HotSpotCounters.read(own).orElseThrow().compileSeconds()).isGreaterThanOrEqualTo(before);
         assertThat(HotSpotCounters.compileSecondsSoFar()).containsKey("load_generator");
     }
 
@@ -29,9 +29,9 @@ class HotSpotCountersTest {
     void aCollectionIsReadAsAPause() {
         Path own = Path.of(System.getProperty("java.io.tmpdir"), "hsperfdata_" + System.getProperty("user.name"),
                 Long.toString(ProcessHandle.current().pid()));
-        HotSpotCounters.Pauses before = HotSpotCounters.pauses(own).orElseThrow();
+        HotSpotCounters.Pauses before = HotSpotCounters.read(own).orElseThrow().pauses();
         System.gc(); // a full collection: one safepoint at least, and collection time
-        HotSpotCounters.Pauses after = HotSpotCounters.pauses(own).orElseThrow();
+        HotSpotCounters.Pauses after = HotSpotCounters.read(own).orElseThrow().pauses();
 
         Map<String, Double> between = after.since(before);
         assertThat(between.get("safepoints")).isGreaterThanOrEqualTo(1.0);
@@ -68,7 +68,6 @@ class HotSpotCountersTest {
     void somethingElseIsRefusedOrUnread() {
         assertThatThrownBy(() -> HotSpotCounters.longCounters(ByteBuffer.allocate(64)))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThat(HotSpotCounters.compileSeconds(Path.of("/nonexistent/12345"))).isEmpty();
-        assertThat(HotSpotCounters.pauses(Path.of("/nonexistent/12345"))).isEmpty();
+        assertThat(HotSpotCounters.read(Path.of("/nonexistent/12345"))).isEmpty();
     }
 }
