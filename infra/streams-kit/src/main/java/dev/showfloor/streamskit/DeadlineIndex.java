@@ -128,4 +128,9 @@ public final class DeadlineIndex<T> {
     public int size() {
         return size;
     }
+
+    /** When the earliest entry falls due, or {@link DuePunctuation#NOTHING_DUE} when the index is empty. */
+    public long nextDueMillis() {
+        return slots.isEmpty() ? DuePunctuation.NOTHING_DUE : slots.firstKey();
+    }
 }

@@ -7,6 +7,7 @@ import dev.showfloor.events.checkout.PaymentDeclined;
 import dev.showfloor.events.common.Money;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,6 +29,8 @@ final class PaymentCalls {
 
     private final PaymentGateway gateway;
     private final Queue<Answer> answers = new ConcurrentLinkedQueue<>();
+    /** Calls the gateway has not answered yet (an answer is queued before its call stops counting). */
+    private final AtomicInteger unanswered = new AtomicInteger();
 
     PaymentCalls(PaymentGateway gateway) {
         this.gateway = gateway;
@@ -38,6 +41,7 @@ final class PaymentCalls {
      * failed on every attempt) is queued for {@link #nextAnswer()}.
      */
     void authorize(String orderId, String requestEventId, Money amount, String paymentToken) {
+        unanswered.incrementAndGet();
         gateway.authorize(orderId, amount.getAmountMinor(), amount.getCurrency(), paymentToken)
                 .whenComplete((outcome, failure) -> {
                     Object answer;
@@ -57,7 +61,13 @@ final class PaymentCalls {
                     if (answer != null) {
                         answers.add(new Answer(orderId, requestEventId, answer));
                     }
+                    unanswered.decrementAndGet();
                 });
+    }
+
+    /** Whether an answer is queued or a call is still out: the task must keep looking. */
+    boolean awaitingAnswers() {
+        return unanswered.get() > 0 || !answers.isEmpty();
     }
 
     /** The oldest answer not taken yet, or null. */

@@ -14,6 +14,7 @@ import dev.showfloor.events.inventory.PlaceHold;
 import dev.showfloor.events.inventory.ReceiveStock;
 import dev.showfloor.events.inventory.ReleaseHold;
 import dev.showfloor.streamskit.DeadlineIndex;
+import dev.showfloor.streamskit.DuePunctuation;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -36,23 +36,30 @@ import org.apache.kafka.streams.state.KeyValueStore;
 final class SagaProcessor extends ContextualProcessor<String, SpecificRecord, String, SpecificRecord> {
     static final String PRODUCER = "checkout";
     /**
-     * How often an idle task looks for payment answers; a busy one takes them before each record. The stream
-     * thread's poll (10 ms) bounds it from below anyway.
+     * How often an idle task looks for payment answers while it waits for some; a busy one takes them before each
+     * record. The stream thread's poll (10 ms) bounds it from below anyway.
      */
     static final Duration PAYMENT_ANSWER_POLL = Duration.ofMillis(5);
     /**
      * Ended orders are looked for a slice of the store at a time, so a pass never stalls the stream thread:
      * every {@code FORGET_SCAN}, a share of the store sized for a whole pass to take about {@code FORGET_PASS}
      * (at least {@code FORGET_MIN_SLICE} orders). An order is forgotten within that pass after its retention.
+     * Each scan costs the task a transaction, so scans are seconds apart and stop while the store is empty.
      */
-    static final Duration FORGET_SCAN = Duration.ofSeconds(1);
+    static final Duration FORGET_SCAN = Duration.ofSeconds(10);
     static final Duration FORGET_PASS = Duration.ofHours(1);
     static final int FORGET_MIN_SLICE = 100;
     private final CheckoutDecider decider;
     private final PaymentCalls payments;
     private final Duration deadlineScan;
     private final Duration catchUpGrace;
+    /** Set on the task's first look at the clock (the context has none in init); until then DEADLINES_UNSET. */
     private long enforceDeadlinesFrom;
+    private static final long DEADLINES_UNSET = -1;
+    // Each runs only while it has work: every punctuation costs the task a transaction, even an idle one's.
+    private DuePunctuation deadlineRuns;
+    private DuePunctuation paymentAnswerRuns;
+    private DuePunctuation forgetRuns;
     private KeyValueStore<String, OrderSaga> sagas;
     private final DeadlineIndex<String> deadlines = DeadlineIndex.ofStrings();
     /** Where the next slice looks for ended orders; null: from the first key. */
@@ -69,24 +76,31 @@ final class SagaProcessor extends ContextualProcessor<String, SpecificRecord, St
     public void init(ProcessorContext<String, SpecificRecord> context) {
         super.init(context);
         sagas = context.getStateStore(CheckoutTopology.SAGAS_STORE);
-        scheduleOpenDeadlines();
         // A task that starts (or moves here after a crash) first reads the answers that queued up meanwhile;
         // only then are deadlines enforced, so an outage does not turn every waiting order into a timeout.
-        enforceDeadlinesFrom = context.currentSystemTimeMs() + catchUpGrace.toMillis();
-        context.schedule(deadlineScan, PunctuationType.WALL_CLOCK_TIME, this::deadlinesPassed);
-        context.schedule(PAYMENT_ANSWER_POLL, PunctuationType.WALL_CLOCK_TIME,
-                wallClockMillis -> takePaymentAnswers(Instant.ofEpochMilli(wallClockMillis)));
-        context.schedule(FORGET_SCAN, PunctuationType.WALL_CLOCK_TIME,
-                wallClockMillis -> forgetEndedOrders(Instant.ofEpochMilli(wallClockMillis)));
+        enforceDeadlinesFrom = DEADLINES_UNSET;
+        deadlineRuns = new DuePunctuation(context, deadlineScan, this::deadlinesPassed);
+        paymentAnswerRuns = new DuePunctuation(context, PAYMENT_ANSWER_POLL, this::paymentAnswersArrived);
+        forgetRuns = new DuePunctuation(context, FORGET_SCAN, this::forgetEndedOrders);
+        if (scheduleOpenDeadlines()) {
+            forgetRuns.dueSoon();
+        }
+        if (deadlines.size() > 0) {
+            deadlineRuns.dueSoon();
+        }
     }
 
     /**
      * Rebuilds the task's deadlines from its restored saga store: every waiting saga carries its deadline. This
      * reads every stored order once per task start, as restoring the store from its changelog already does.
      * An order still awaiting payment is asked for again: its answer went to the task's previous owner, if any.
+     * Answers whether the store holds any order.
      */
-    private void scheduleOpenDeadlines() {
+    private boolean scheduleOpenDeadlines() {
         try (KeyValueIterator<String, OrderSaga> all = sagas.all()) {
+            if (!all.hasNext()) {
+                return false;
+            }
             all.forEachRemaining(entry -> {
                 if (entry.value.deadlineMillis() > 0) {
                     deadlines.schedule(entry.value.deadlineMillis(), entry.key);
@@ -95,8 +109,10 @@ final class SagaProcessor extends ContextualProcessor<String, SpecificRecord, St
                     OrderSaga saga = entry.value;
                     payments.authorize(saga.orderId(), null, new Money(saga.totalMinor(), saga.currency()),
                             saga.paymentToken() == null ? "" : saga.paymentToken());
+                    paymentAnswerRuns.dueSoon();
                 }
             });
+            return true;
         }
     }
 
@@ -107,6 +123,7 @@ final class SagaProcessor extends ContextualProcessor<String, SpecificRecord, St
 
     @Override
     public void process(Record<String, SpecificRecord> record) {
+        startDeadlineGrace(context().currentSystemTimeMs());
         takePaymentAnswers(Instant.ofEpochMilli(context().currentSystemTimeMs()));
         Envelope cause;
         Object payload;
@@ -145,9 +162,27 @@ final class SagaProcessor extends ContextualProcessor<String, SpecificRecord, St
         }
     }
 
-    private void deadlinesPassed(long wallClockMillis) {
+    private long paymentAnswersArrived(long wallClockMillis) {
+        takePaymentAnswers(Instant.ofEpochMilli(wallClockMillis));
+        return payments.awaitingAnswers() ? wallClockMillis : DuePunctuation.NOTHING_DUE;
+    }
+
+    private void startDeadlineGrace(long wallClockMillis) {
+        if (enforceDeadlinesFrom == DEADLINES_UNSET) {
+            enforceDeadlinesFrom = wallClockMillis + catchUpGrace.toMillis();
+        }
+    }
+
+    /** When the deadline run is next due: the earliest deadline, but not before the task's grace has passed. */
+    private long nextDeadlineRun() {
+        long next = deadlines.nextDueMillis();
+        return next == DuePunctuation.NOTHING_DUE ? next : Math.max(next, enforceDeadlinesFrom);
+    }
+
+    private long deadlinesPassed(long wallClockMillis) {
+        startDeadlineGrace(wallClockMillis);
         if (wallClockMillis < enforceDeadlinesFrom) {
-            return;
+            return nextDeadlineRun();
         }
         Instant now = Instant.ofEpochMilli(wallClockMillis);
         for (String orderId : new LinkedHashSet<>(deadlines.takeDue(wallClockMillis))) {
@@ -157,14 +192,17 @@ final class SagaProcessor extends ContextualProcessor<String, SpecificRecord, St
                     .setShopperId(saga == null ? null : saga.shopperId()).build();
             apply(orderId, saga == null ? 0 : saga.deadlineMillis(), decider.deadlinePassed(saga, now), tick, now);
         }
+        return nextDeadlineRun();
     }
 
     /**
      * Deletes, from the next slice of the store, the orders that ended more than the retention ago, so the store
      * holds what is live or recent instead of every order ever placed. Keys are collected first and deleted after
-     * the scan, which then never reads a store it is changing.
+     * the scan, which then never reads a store it is changing. Answers when the next slice is due: never, once a
+     * pass finds the store empty (a stored order asks for scans again).
      */
-    private void forgetEndedOrders(Instant now) {
+    private long forgetEndedOrders(long wallClockMillis) {
+        Instant now = Instant.ofEpochMilli(wallClockMillis);
         // RocksDB only estimates its size (up to Long.MAX_VALUE): divide, never multiply.
         long sliceSize = Math.max(FORGET_MIN_SLICE,
                 sagas.approximateNumEntries() / (FORGET_PASS.toMillis() / FORGET_SCAN.toMillis()));
@@ -189,6 +227,14 @@ final class SagaProcessor extends ContextualProcessor<String, SpecificRecord, St
         forgetFrom = next;
         forget.forEach(sagas::delete);
         backfilled.forEach(saga -> sagas.put(saga.orderId(), saga));
+        if (next == null) {
+            try (KeyValueIterator<String, OrderSaga> all = sagas.all()) {
+                if (!all.hasNext()) {
+                    return DuePunctuation.NOTHING_DUE;
+                }
+            }
+        }
+        return wallClockMillis;
     }
 
     private void apply(String orderId, long deadlineBefore, CheckoutDecider.Decision decision, Envelope cause,
@@ -198,6 +244,7 @@ final class SagaProcessor extends ContextualProcessor<String, SpecificRecord, St
             return; // nothing new: no store write, no changelog record
         }
         sagas.put(orderId, saga);
+        forgetRuns.dueSoon();
         if (saga.deadlineMillis() != deadlineBefore) {
             // A deadline that no longer applies leaves the index now rather than when due: at the stack's rates
             // an index of decided orders held tens of thousands of entries for 30 s, each promoted into the old
@@ -205,6 +252,7 @@ final class SagaProcessor extends ContextualProcessor<String, SpecificRecord, St
             deadlines.cancel(deadlineBefore, orderId);
             if (saga.deadlineMillis() > 0) {
                 deadlines.schedule(saga.deadlineMillis(), orderId);
+                deadlineRuns.dueAt(nextDeadlineRun());
             }
         }
         long timestamp = now.toEpochMilli();
@@ -217,6 +265,7 @@ final class SagaProcessor extends ContextualProcessor<String, SpecificRecord, St
             context().forward(new Record<>(orderId, new OrderEvent(envelope, event), timestamp));
             if (event instanceof PaymentRequested requested) {
                 payments.authorize(orderId, envelope.getEventId(), requested.getAmount(), requested.getPaymentToken());
+                paymentAnswerRuns.dueSoon();
             }
         }
     }

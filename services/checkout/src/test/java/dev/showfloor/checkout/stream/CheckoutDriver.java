@@ -117,6 +117,12 @@ public final class CheckoutDriver implements AutoCloseable {
                 .map(OrderEvent::getPayload).toList();
     }
 
+    /** Punctuations run so far: each commits the task, a transaction under exactly-once. */
+    double punctuations() {
+        return driver.metrics().entrySet().stream().filter(metric -> metric.getKey().name().equals("punctuate-total"))
+                .mapToDouble(metric -> ((Number) metric.getValue().metricValue()).doubleValue()).sum();
+    }
+
     ScriptedPaymentGateway payments() {
         return payments;
     }

@@ -84,6 +84,26 @@ class CheckoutSagaTest {
     }
 
     @Test
+    void punctuatesOnlyWhileAnOrderWaitsForSomething() {
+        // Each punctuation commits the task, a transaction under exactly-once, so an idle task must not punctuate.
+        checkout.advance(Duration.ofMinutes(10));
+        assertThat(checkout.punctuations()).as("idle").isZero();
+
+        checkout.order(order("o1", new String[] {"tee"}), "o1");
+        held("o1", 0, "tee");
+        checkout.payments().answer("o1", PaymentGateway.Outcome.authorized("pay-1"));
+        checkout.takePaymentAnswers();
+        committed("o1", 0, "tee");
+        assertThat(checkout.saga("o1").status()).isEqualTo(OrderSaga.Status.CONFIRMED);
+        double decided = checkout.punctuations();
+
+        for (int poll = 0; poll < 100; poll++) {
+            checkout.takePaymentAnswers();
+        }
+        assertThat(checkout.punctuations()).as("no payment answer or deadline left to wait for").isEqualTo(decided);
+    }
+
+    @Test
     void aHoldCloseToExpiryIsCommittedBeforeTheOrderIsConfirmed() {
         checkout.order(order("o8", "tee", "cap"), "o8");
         held("o8", 0, "tee");

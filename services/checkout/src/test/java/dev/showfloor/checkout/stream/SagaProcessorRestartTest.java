@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.Punctuator;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
@@ -43,7 +44,7 @@ class SagaProcessorRestartTest {
 
         context.setCurrentSystemTimeMs(start);
         new SagaProcessor(decider, new ScriptedPaymentGateway(), Duration.ofSeconds(1), Duration.ZERO).init(context);
-        var punctuator = context.scheduledPunctuators().getFirst().getPunctuator();
+        var punctuator = scheduled(context, Duration.ofSeconds(1));
         punctuator.punctuate(waiting.deadlineMillis() - 1);
         assertThat(context.forwarded()).as("not before its deadline").isEmpty();
 
@@ -57,6 +58,38 @@ class SagaProcessorRestartTest {
                     assertThat(rejected.getReason()).isEqualTo(OrderRejectionReason.HOLD_TIMEOUT);
                 });
         assertThat(sagas.get("o-waiting").status()).isEqualTo(OrderSaga.Status.REJECTED);
+    }
+
+    @Test
+    void aStartingTaskWaitsItsGraceOnTheRealClockBeforeEnforcingDeadlines() {
+        MockProcessorContext<String, SpecificRecord> context = new MockProcessorContext<>();
+        KeyValueStore<String, OrderSaga> sagas = restoredStore(context);
+        OrderSaga waiting = decider.decide(null, CheckoutDriver.order("o-waiting", new String[] {"tee"}), CheckoutDriver.START)
+                .saga();
+        sagas.put("o-waiting", waiting);
+        Duration grace = Duration.ofSeconds(5);
+
+        // As in Kafka Streams, the context's clock is not set before init: the task took over long after the
+        // order's deadline, and must first read the answers queued meanwhile.
+        new SagaProcessor(decider, new ScriptedPaymentGateway(), Duration.ofSeconds(1), grace).init(context);
+        long tookOver = waiting.deadlineMillis() + Duration.ofMinutes(3).toMillis();
+        Punctuator deadlines = scheduled(context, Duration.ofSeconds(1));
+        deadlines.punctuate(tookOver);
+        deadlines.punctuate(tookOver + grace.toMillis() - 1);
+        assertThat(sagas.get("o-waiting").status()).as("within the grace").isEqualTo(OrderSaga.Status.PENDING_HOLDS);
+
+        deadlines.punctuate(tookOver + grace.toMillis());
+        assertThat(sagas.get("o-waiting").status()).isEqualTo(OrderSaga.Status.REJECTED);
+    }
+
+    @Test
+    void aTaskWithNoOrdersSchedulesNoPunctuation() {
+        MockProcessorContext<String, SpecificRecord> context = new MockProcessorContext<>();
+        restoredStore(context);
+
+        new SagaProcessor(decider, new ScriptedPaymentGateway(), Duration.ofSeconds(1), Duration.ZERO).init(context);
+
+        assertThat(context.scheduledPunctuators()).as("each punctuation would cost a transaction").isEmpty();
     }
 
     @Test
@@ -78,12 +111,18 @@ class SagaProcessorRestartTest {
         assertThat(processor.openDeadlines()).as("its payment deadline").isEqualTo(1);
 
         gateway.answer("o-paying", PaymentGateway.Outcome.authorized("pay-again"));
-        context.scheduledPunctuators().get(1).getPunctuator().punctuate(CheckoutDriver.START.toEpochMilli() + 5);
+        scheduled(context, SagaProcessor.PAYMENT_ANSWER_POLL).punctuate(CheckoutDriver.START.toEpochMilli() + 5);
         List<Object> events = context.forwarded().stream().map(forward -> forward.record().value())
                 .filter(OrderEvent.class::isInstance).map(event -> ((OrderEvent) event).getPayload()).toList();
         assertThat(events).extracting(Object::getClass).containsExactly(PaymentAuthorized.class, OrderConfirmed.class);
         assertThat(sagas.get("o-paying").status()).isEqualTo(OrderSaga.Status.CONFIRMED);
         assertThat(processor.openDeadlines()).as("a decided order waits for nothing").isZero();
+    }
+
+    /** The punctuator the task scheduled with this interval (the deadlines' is the scan interval given). */
+    private static Punctuator scheduled(MockProcessorContext<String, SpecificRecord> context, Duration interval) {
+        return context.scheduledPunctuators().stream().filter(captured -> captured.getInterval().equals(interval))
+                .reduce((first, later) -> later).orElseThrow().getPunctuator();
     }
 
     private static KeyValueStore<String, OrderSaga> restoredStore(MockProcessorContext<String, SpecificRecord> context) {

@@ -77,6 +77,11 @@ final class BuyerUnits {
         return forgetAt.size();
     }
 
+    /** When the next count is to be forgotten, or {@code DuePunctuation.NOTHING_DUE}. */
+    long nextDueMillis() {
+        return forgetAt.nextDueMillis();
+    }
+
     private boolean expired(Count count, long nowMillis) {
         return nowMillis - count.changedAtMillis() > windowMillis;
     }

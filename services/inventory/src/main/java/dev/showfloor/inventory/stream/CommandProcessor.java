@@ -9,6 +9,7 @@ import dev.showfloor.events.inventory.InventoryEvent;
 import dev.showfloor.inventory.domain.CommandAddress;
 import dev.showfloor.inventory.domain.InventoryDecider;
 import dev.showfloor.inventory.domain.StockPosition;
+import dev.showfloor.streamskit.DuePunctuation;
 import dev.showfloor.streamskit.RecentValues;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -26,8 +26,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.WindowStore;
 
 /**
- * Applies commands to the (location, sku) positions of this task, expires holds on a wall-clock schedule and
- * publishes each changed position's stock level at most once per {@code levelInterval}.
+ * Applies commands to the (location, sku) positions of this task, expires holds when they fall due (served within
+ * {@code expiryScan}) and publishes each changed position's stock level at most once per {@code levelInterval}.
  */
 final class CommandProcessor implements Processor<String, InventoryCommand, String, Object> {
     static final String PRODUCER = "inventory";
@@ -47,6 +47,8 @@ final class CommandProcessor implements Processor<String, InventoryCommand, Stri
     private BuyerUnits buyers;
     private CommandHistory history;
     private HoldExpiries expiries;
+    private DuePunctuation expiryRuns;
+    private DuePunctuation levelRuns;
 
     CommandProcessor(InventoryDecider decider, Duration expiryScan, Duration levelInterval) {
         this.decider = decider;
@@ -66,7 +68,12 @@ final class CommandProcessor implements Processor<String, InventoryCommand, Stri
         this.history = new CommandHistory(new RecentValues<>(historyStore, decider.policy().dedupeWindow()));
         // init runs once the stores are restored (also after a task is revived), so the index sees every hold.
         this.expiries = HoldExpiries.of(holds);
-        context.schedule(expiryScan, PunctuationType.WALL_CLOCK_TIME, this::expireHolds);
+        // Both run only when something is due: each punctuation costs the task a transaction, even an idle one.
+        this.expiryRuns = new DuePunctuation(context, expiryScan, this::expireHolds);
+        this.levelRuns = new DuePunctuation(context, levelInterval, this::publishLevels);
+        if (nextExpiryDue() != DuePunctuation.NOTHING_DUE) {
+            expiryRuns.dueSoon();
+        }
         // A revived task reuses this instance: start from the store, not from what an aborted transaction left.
         unpublishedLevels.clear();
         try (KeyValueIterator<String, StockPosition> all = positions.all()) {
@@ -75,7 +82,9 @@ final class CommandProcessor implements Processor<String, InventoryCommand, Stri
                 unpublishedLevels.put(entry.key, entry.value);
             }
         }
-        context.schedule(levelInterval, PunctuationType.WALL_CLOCK_TIME, this::publishLevels);
+        if (!unpublishedLevels.isEmpty()) {
+            levelRuns.dueSoon();
+        }
     }
 
     @Override
@@ -117,20 +126,27 @@ final class CommandProcessor implements Processor<String, InventoryCommand, Stri
             }
         }
         emit(expectedKey, command.getEnvelope(), events, now, position, address.orderId());
+        expiryRuns.dueAt(nextExpiryDue()); // a placed hold or a shopper's count may now fall due first
     }
 
-    private void publishLevels(long wallClockMillis) {
+    private long publishLevels(long wallClockMillis) {
         Instant now = Instant.ofEpochMilli(wallClockMillis);
         unpublishedLevels.forEach((key, position) -> context.forward(
                 new Record<>(key, decider.level(position, now), wallClockMillis), InventoryTopology.LEVELS_SINK));
         unpublishedLevels.clear();
+        return DuePunctuation.NOTHING_DUE; // until a position changes again
+    }
+
+    /** When the next hold expires or the next shopper's count is to be forgotten. */
+    private long nextExpiryDue() {
+        return Math.min(expiries.nextDueMillis(), buyers.nextDueMillis());
     }
 
     /**
      * Finds holds due by now through the expiry index (ordered by time), so a scan touches only due entries; buyer
      * counts whose window has passed leave on the same schedule.
      */
-    private void expireHolds(long wallClockMillis) {
+    private long expireHolds(long wallClockMillis) {
         buyers.forgetDue(wallClockMillis);
         Instant now = Instant.ofEpochMilli(wallClockMillis);
         for (Map.Entry<String, List<String>> entry : expiries.takeDue(wallClockMillis).entrySet()) {
@@ -148,6 +164,7 @@ final class CommandProcessor implements Processor<String, InventoryCommand, Stri
                 emit(key, cause, events, now, position, null);
             }
         }
+        return nextExpiryDue();
     }
 
     private StoreHoldBook book(String key, long nowMillis) {
@@ -175,6 +192,7 @@ final class CommandProcessor implements Processor<String, InventoryCommand, Stri
         }
         if (position != null) {
             unpublishedLevels.put(key, position);
+            levelRuns.dueAt(timestamp);
         }
     }
 

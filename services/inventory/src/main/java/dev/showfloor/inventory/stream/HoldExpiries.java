@@ -77,4 +77,8 @@ final class HoldExpiries {
     int size() {
         return schedule.size();
     }
+
+    long nextDueMillis() {
+        return schedule.nextDueMillis();
+    }
 }

@@ -91,6 +91,12 @@ final class InventoryDriver implements AutoCloseable {
                 Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer()).getQueueSize();
     }
 
+    /** Punctuations run so far: each commits the task, a transaction under exactly-once. */
+    double punctuations() {
+        return driver.metrics().entrySet().stream().filter(metric -> metric.getKey().name().equals("punctuate-total"))
+                .mapToDouble(metric -> ((Number) metric.getValue().metricValue()).doubleValue()).sum();
+    }
+
     StockLevel level(String locationId, String sku) {
         advance(LEVEL_INTERVAL);
         levels.readKeyValuesToMap().forEach(latestLevels::put);

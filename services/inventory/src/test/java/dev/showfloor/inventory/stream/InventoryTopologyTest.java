@@ -42,6 +42,27 @@ class InventoryTopologyTest {
     }
 
     @Test
+    void punctuatesOnlyWhenALevelIsToBePublishedOrAHoldFallsDue() {
+        // Each punctuation commits the task, a transaction under exactly-once, so an idle task must not punctuate.
+        inventory.advance(Duration.ofMinutes(10));
+        assertThat(inventory.punctuations()).as("idle").isZero();
+
+        inventory.send(receive("tee", 5));
+        inventory.advance(Duration.ofMinutes(10));
+        inventory.advance(Duration.ofMinutes(10));
+        assertThat(inventory.punctuations()).as("the changed level published once").isEqualTo(1);
+
+        assertThat(inventory.send(hold("tee", "h1", 1, 60_000))).singleElement().isInstanceOf(HoldPlaced.class);
+        inventory.advance(InventoryDriver.LEVEL_INTERVAL);
+        assertThat(inventory.punctuations()).as("its level").isEqualTo(2);
+        assertThat(inventory.advance(Duration.ofSeconds(59))).as("not due yet").isEmpty();
+        assertThat(inventory.advance(Duration.ofSeconds(1))).singleElement().isInstanceOf(HoldExpired.class);
+        inventory.advance(InventoryDriver.LEVEL_INTERVAL);
+        inventory.advance(Duration.ofMinutes(10));
+        assertThat(inventory.punctuations()).as("the expiry and the level it changed, then nothing").isEqualTo(4);
+    }
+
+    @Test
     void aHoldSucceedsOnlyWhileAvailableCoversIt() {
         assertThat(inventory.send(receive("tee", 3))).singleElement().isInstanceOf(StockReceived.class);
 
