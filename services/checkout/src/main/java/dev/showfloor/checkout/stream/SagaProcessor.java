@@ -49,13 +49,13 @@ final class SagaProcessor extends ContextualProcessor<String, SpecificRecord, St
     static final Duration FORGET_SCAN = Duration.ofSeconds(10);
     static final Duration FORGET_PASS = Duration.ofHours(1);
     static final int FORGET_MIN_SLICE = 100;
+    private static final long DEADLINES_UNSET = -1;
     private final CheckoutDecider decider;
     private final PaymentCalls payments;
     private final Duration deadlineScan;
     private final Duration catchUpGrace;
     /** Set on the task's first look at the clock (the context has none in init); until then DEADLINES_UNSET. */
     private long enforceDeadlinesFrom;
-    private static final long DEADLINES_UNSET = -1;
     // Each runs only while it has work: every punctuation costs the task a transaction, even an idle one's.
     private DuePunctuation deadlineRuns;
     private DuePunctuation paymentAnswerRuns;
