@@ -83,6 +83,7 @@ public final class DropDemo {
         }));
         System.out.printf("Drop: %d shoppers racing for %d units (decline rate %.0f%%, seed %d)%n",
                 settings.shoppers(), settings.units(), settings.declineRate() * 100, settings.seed());
+        StackUse before = StackUse.now();
         long started = System.nanoTime();
         Thread progress = Thread.ofPlatform().daemon().start(this::printProgress);
         runShoppers(location, showId, new ArrayList<>(stock.keySet()));
@@ -90,9 +91,10 @@ public final class DropDemo {
         finished = true;
         progress.interrupt();
         progress.join(1_000);
+        StackUse used = before.until(StackUse.now());
         printProgressLine();
         System.out.println();
-        return summarize(location, stock, seconds);
+        return summarize(location, stock, seconds, used);
     }
 
     private void runShoppers(String location, String showId, List<String> skus) throws InterruptedException {
@@ -211,7 +213,8 @@ public final class DropDemo {
         return level.ok() ? level.body().path("held").asInt(-1) : -1;
     }
 
-    private int summarize(String location, Map<String, Integer> stock, double seconds) throws Exception {
+    private int summarize(String location, Map<String, Integer> stock, double seconds, StackUse used)
+            throws Exception {
         Map<String, Integer> unitsSold = new TreeMap<>();
         int oversold = 0;
         int ledgerMismatch = 0;
@@ -242,7 +245,18 @@ public final class DropDemo {
         row("throughput", String.format("%.0f orders/s over %.1f s", settings.shoppers() / seconds, seconds));
         row("tap to accepted p50/p95/p99", percentiles(acceptedLatencies));
         row("tap to decision p50/p95/p99", percentiles(latencies));
+        boolean warming = used.servicesWarmingUp();
+        if (!used.cpuSeconds().isEmpty()) {
+            row("stack CPU in the drop", used.describeCpu());
+            row("of it JIT compilers", used.describeCompiling() + (warming ? "   <-- still warming up" : ""));
+        }
         System.out.println("  ----------------------------------------------------");
+        if (warming) {
+            System.out.println("""
+                      The services were still compiling their hot code: a freshly started stack runs several
+                      times slower for its first drops (about 10,000 orders on 2 cores). Run the demo again
+                      to see the stack warmer.""".indent(2));
+        }
 
         if (settings.json() != null) {
             Map<String, Object> report = new LinkedHashMap<>();
@@ -262,6 +276,9 @@ public final class DropDemo {
             report.put("ledger_mismatch_units", ledgerMismatch);
             report.put("payment_ledger_mismatch_orders", paymentMismatch);
             report.put("undecided", undecided.get());
+            report.put("cpu_seconds", used.cpuSeconds());
+            report.put("compiler_cpu_seconds", used.compilerCpuSeconds());
+            report.put("services_compile_share", Math.round(used.servicesCompileShare() * 1000) / 1000.0);
             Path parent = settings.json().toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);

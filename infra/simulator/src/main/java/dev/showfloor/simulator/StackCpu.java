@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * CPU time each process of the local stack has used so far, by role. Across a phase, divided by its operations
@@ -19,6 +20,12 @@ import java.util.regex.Pattern;
  */
 final class StackCpu {
     private static final Pattern SERVICE = Pattern.compile("services/([a-z-]+)/");
+    private static final String PAYMENTS_MAIN = "dev.showfloor.checkout.payment.PaymentSimulatorServer";
+    private static final Pattern COMPILER_THREAD = Pattern.compile("C[12] CompilerThre");
+    /** utime's index in /proc/PID/task/TID/stat once the fields up to the thread's name are cut off. */
+    private static final int UTIME_AFTER_NAME = 11;
+    /** The kernel's USER_HZ, 100 on every Linux architecture the JDK runs on. */
+    private static final double MILLIS_PER_TICK = 10.0;
 
     private StackCpu() {
     }
@@ -29,6 +36,47 @@ final class StackCpu {
         eachProcess((role, process) -> process.info().totalCpuDuration()
                 .ifPresent(cpu -> used.merge(role, cpu.toNanos() / 1e6, Double::sum)));
         return used;
+    }
+
+    /**
+     * Milliseconds of CPU the JIT compiler threads of each role's JVM have used so far, from the kernel's per-thread
+     * counters (HotSpot names them "C1 CompilerThread0" and so on); empty off Linux. HotSpot's own compile time
+     * ({@link HotSpotCounters}) is wall time per compile task, which on a saturated machine counts the compilers'
+     * waits for a core as well.
+     */
+    static Map<String, Double> compilerMillisSoFar() {
+        Map<String, Double> used = new TreeMap<>();
+        eachProcess((role, process) -> compilerTicks(process.pid())
+                .ifPresent(ticks -> used.merge(role, ticks * MILLIS_PER_TICK, Double::sum)));
+        return used;
+    }
+
+    private static Optional<Long> compilerTicks(long pid) {
+        try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            return Optional.of(threads.mapToLong(StackCpu::compilerThreadTicks).sum());
+        } catch (IOException | UncheckedIOException | SecurityException notThere) {
+            return Optional.empty();
+        }
+    }
+
+    private static long compilerThreadTicks(Path thread) {
+        try {
+            return compilerTicks(Files.readString(thread.resolve("stat"), StandardCharsets.US_ASCII));
+        } catch (IOException | RuntimeException gone) {
+            return 0; // the thread ended between listing and reading
+        }
+    }
+
+    /** A thread's user and system ticks from its /proc stat line if it is a JIT compiler thread, else 0. */
+    static long compilerTicks(String stat) {
+        int nameEnd = stat.lastIndexOf(')');
+        String name = stat.substring(stat.indexOf('(') + 1, nameEnd);
+        if (!COMPILER_THREAD.matcher(name).lookingAt()) {
+            return 0;
+        }
+        // After the name: state is field 3 of proc(5)'s stat, utime 14 and stime 15.
+        String[] fields = stat.substring(nameEnd + 2).trim().split(" ");
+        return Long.parseLong(fields[UTIME_AFTER_NAME]) + Long.parseLong(fields[UTIME_AFTER_NAME + 1]);
     }
 
     /** Hands every process of the local stack, and this load generator, to {@code action} with its role. */
@@ -56,6 +104,9 @@ final class StackCpu {
 
     /** Which part of the stack a command line starts, if any. */
     static Optional<String> role(String commandLine) {
+        if (commandLine.contains(PAYMENTS_MAIN)) {
+            return Optional.of("payments"); // on checkout's class path, but a process of its own
+        }
         Matcher service = SERVICE.matcher(commandLine);
         if (service.find()) {
             return Optional.of(service.group(1));

@@ -14,7 +14,25 @@ class StackCpuTest {
                 .hasValue("broker");
         assertThat(StackCpu.role("java -jar /root/.m2/repository/io/apicurio/apicurio-registry-app/quarkus-run.jar"))
                 .hasValue("registry");
+        assertThat(StackCpu.role("java -cp /work/main/services/checkout/target/quarkus-app/app/* "
+                + "dev.showfloor.checkout.payment.PaymentSimulatorServer --port 8190")).hasValue("payments");
         assertThat(StackCpu.role("java -jar some-ide.jar")).isEmpty();
+    }
+
+    @Test
+    void onlyJitCompilerThreadsCountAsCompiling() {
+        String compiler = "21900 (C2 CompilerThre) S 1 21593 1 0 -1 1077936192 1200 0 0 0 3134 41 0 0 20 0 30 0 "
+                + "1501 6348300 868700";
+        String eventLoop = "21901 (vert.x-eventloop) S 1 21593 1 0 -1 1077936192 1200 0 0 0 900 12 0 0 20 0 30 0 "
+                + "1501 6348300 868700";
+
+        assertThat(StackCpu.compilerTicks(compiler)).isEqualTo(3175);
+        assertThat(StackCpu.compilerTicks(eventLoop)).isZero();
+    }
+
+    @Test
+    void theCompilersOfThisJvmAreFound() {
+        assertThat(StackCpu.compilerMillisSoFar()).containsKey("load_generator");
     }
 
     @Test
