@@ -33,27 +33,24 @@ final class StackCpu {
     /** Milliseconds of CPU used so far by the broker, the registry, each service and this load generator. */
     static Map<String, Double> millisSoFar() {
         Map<String, Double> used = new TreeMap<>();
-        eachProcess((role, process) -> process.info().totalCpuDuration()
-                .ifPresent(cpu -> used.merge(role, cpu.toNanos() / 1e6, Double::sum)));
+        eachProcess((role, process) -> cpuMillis(process).ifPresent(millis -> used.merge(role, millis, Double::sum)));
         return used;
+    }
+
+    /** Milliseconds of CPU one process has used so far, if the system tells. */
+    static Optional<Double> cpuMillis(ProcessHandle process) {
+        return process.info().totalCpuDuration().map(cpu -> cpu.toNanos() / 1e6);
     }
 
     /**
-     * Milliseconds of CPU the JIT compiler threads of each role's JVM have used so far, from the kernel's per-thread
-     * counters (HotSpot names them "C1 CompilerThread0" and so on); empty off Linux. HotSpot's own compile time
+     * Milliseconds of CPU one JVM's JIT compiler threads have used so far, from the kernel's per-thread counters
+     * (HotSpot names them "C1 CompilerThread0" and so on); empty off Linux. HotSpot's own compile time
      * ({@link HotSpotCounters}) is wall time per compile task, which on a saturated machine counts the compilers'
      * waits for a core as well.
      */
-    static Map<String, Double> compilerMillisSoFar() {
-        Map<String, Double> used = new TreeMap<>();
-        eachProcess((role, process) -> compilerTicks(process.pid())
-                .ifPresent(ticks -> used.merge(role, ticks * MILLIS_PER_TICK, Double::sum)));
-        return used;
-    }
-
-    private static Optional<Long> compilerTicks(long pid) {
-        try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-            return Optional.of(threads.mapToLong(StackCpu::compilerThreadTicks).sum());
+    static Optional<Double> compilerMillis(ProcessHandle process) {
+        try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(process.pid()), "task"))) {
+            return Optional.of(threads.mapToLong(StackCpu::compilerThreadTicks).sum() * MILLIS_PER_TICK);
         } catch (IOException | UncheckedIOException | SecurityException notThere) {
             return Optional.empty();
         }

@@ -1,7 +1,7 @@
 package dev.showfloor.simulator;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -17,17 +17,18 @@ record StackUse(Map<String, Double> cpuSeconds, Map<String, Double> compilerCpuS
      * 45-46% of their CPU in the first drop, 35-41% in the third and 16-32% from the fourth on (42% once), as
      * checkout's rarer per-order methods reach C2 only after 10,000-25,000 orders.
      */
-    static final double WARMING_UP_COMPILE_SHARE = 1.0 / 3;
+    private static final double WARMING_UP_COMPILE_SHARE = 1.0 / 3;
 
-    /** Counters so far (not yet a stretch: see {@link #until}). */
+    /** Counters so far (not yet a stretch: see {@link #until}), from one pass over the machine's processes. */
     static StackUse now() {
-        return new StackUse(seconds(StackCpu.millisSoFar()), seconds(StackCpu.compilerMillisSoFar()));
-    }
-
-    private static Map<String, Double> seconds(Map<String, Double> millis) {
-        Map<String, Double> seconds = new LinkedHashMap<>();
-        millis.forEach((role, value) -> seconds.put(role, value / 1000));
-        return seconds;
+        Map<String, Double> cpuSeconds = new TreeMap<>();
+        Map<String, Double> compilerCpuSeconds = new TreeMap<>();
+        StackCpu.eachProcess((role, process) -> {
+            StackCpu.cpuMillis(process).ifPresent(millis -> cpuSeconds.merge(role, millis / 1000, Double::sum));
+            StackCpu.compilerMillis(process)
+                    .ifPresent(millis -> compilerCpuSeconds.merge(role, millis / 1000, Double::sum));
+        });
+        return new StackUse(cpuSeconds, compilerCpuSeconds);
     }
 
     /** What was used from these counters to {@code later}. */
@@ -64,7 +65,8 @@ record StackUse(Map<String, Double> cpuSeconds, Map<String, Double> compilerCpuS
         String parts = seconds.entrySet().stream()
                 .filter(entry -> !entry.getKey().equals(TOTAL) && entry.getValue() >= 0.1)
                 .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .map(entry -> String.format("%s %.1f", entry.getKey().replace(SELF, "this demo"), entry.getValue()))
+                .map(entry -> String.format("%s %.1f", entry.getKey().equals(SELF) ? "this demo" : entry.getKey(),
+                        entry.getValue()))
                 .collect(Collectors.joining(", "));
         return String.format("%.1f s%s%s", seconds.getOrDefault(TOTAL, 0.0), afterTotal,
                 parts.isEmpty() ? "" : ": " + parts);

@@ -32,7 +32,7 @@ class StackCpuTest {
 
     @Test
     void theCompilersOfThisJvmAreFound() {
-        assertThat(StackCpu.compilerMillisSoFar()).containsKey("load_generator");
+        assertThat(StackUse.now().compilerCpuSeconds()).containsKey("load_generator");
     }
 
     @Test
