@@ -14,7 +14,7 @@ record StackUse(Map<String, Double> cpuSeconds, Map<String, Double> compilerCpuS
     private static final String TOTAL = "total";
     /**
      * Measured on 2 cores with the demo's drop of 2,000 orders, three fresh stacks: the services' compilers took
-     * 45-46% of their CPU in the first drop, 35-41% in the third and 16-32% from the fourth on (42% once), as
+     * 45-47% of their CPU in the first drop, 35-41% in the third and 16-32% from the fourth on (42% once), as
      * checkout's rarer per-order methods reach C2 only after 10,000-25,000 orders.
      */
     private static final double WARMING_UP_COMPILE_SHARE = 1.0 / 3;
